@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace WeatherFlick.AppHost.Hosting.Local;
+
+/// <summary>Process helpers .NET lacks: POSIX signals, liveness by pid, free ports, running as another user.</summary>
+public static partial class NativeProcess
+{
+    public const int SigInt = 2;
+    public const int SigKill = 9;
+    public const int SigTerm = 15;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    private static partial uint GetEffectiveUserId();
+
+    public static bool IsRoot => OperatingSystem.IsLinux() && GetEffectiveUserId() == 0;
+
+    /// <summary>Sends a signal; false when the process no longer exists.</summary>
+    public static bool Signal(int pid, int signal) => Kill(pid, signal) == 0;
+
+    public static bool IsAlive(int pid)
+    {
+        if (Kill(pid, 0) != 0)
+        {
+            return false;
+        }
+        // A zombie still answers kill(0) until reaped; it holds no port or lock, so it counts as gone.
+        var stat = $"/proc/{pid}/stat";
+        try
+        {
+            var text = File.ReadAllText(stat);
+            var state = text[(text.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z" && state != "X";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The kernel's start time of a process (clock ticks since boot), to tell a recorded pid from a reused one.</summary>
+    public static long? StartTicks(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or FormatException or IndexOutOfRangeException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Asks a process to stop with <paramref name="signal"/>, then kills it after <paramref name="grace"/>.</summary>
+    public static async Task StopAsync(int pid, int signal, TimeSpan grace)
+    {
+        if (!Signal(pid, signal))
+        {
+            return;
+        }
+        var deadline = Stopwatch.StartNew();
+        while (IsAlive(pid) && deadline.Elapsed < grace)
+        {
+            await Task.Delay(50).ConfigureAwait(false);
+        }
+        if (IsAlive(pid))
+        {
+            Signal(pid, SigKill);
+            while (IsAlive(pid) && deadline.Elapsed < grace + TimeSpan.FromSeconds(5))
+            {
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Finds a program on PATH, or null.</summary>
+    public static string? Which(string program)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin";
+        return path.Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, program))
+            .FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>
+    /// A start description that runs <paramref name="program"/> as <paramref name="user"/> when we are root.
+    /// setpriv execs in place (unlike runuser, which forks), so the pid we hold is the server's own.
+    /// </summary>
+    public static ProcessStartInfo StartInfoAs(string? user, string program, IEnumerable<string> arguments)
+    {
+        ProcessStartInfo info;
+        if (user is not null && IsRoot)
+        {
+            info = new ProcessStartInfo(Which("setpriv") ?? "/usr/bin/setpriv");
+            foreach (var a in (string[])["--reuid", user, "--regid", user, "--init-groups", "--", program])
+            {
+                info.ArgumentList.Add(a);
+            }
+        }
+        else
+        {
+            info = new ProcessStartInfo(program);
+        }
+        foreach (var a in arguments)
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.UseShellExecute = false;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.RedirectStandardInput = false;
+        return info;
+    }
+
+    /// <summary>Gives <paramref name="path"/> to <paramref name="user"/> when we are root (PostgreSQL refuses root-owned data).</summary>
+    public static async Task ChownAsync(string user, string path, CancellationToken cancellationToken)
+    {
+        if (!IsRoot)
+        {
+            return;
+        }
+        var result = await RunAsync(new ProcessStartInfo("chown", ["-R", $"{user}:{user}", path]) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true }, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"chown {user} {path} failed: {result.Output}");
+        }
+    }
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo info, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName}.");
+        var stdout = info.RedirectStandardOutput ? process.StandardOutput.ReadToEndAsync(cancellationToken) : Task.FromResult("");
+        var stderr = info.RedirectStandardError ? process.StandardError.ReadToEndAsync(cancellationToken) : Task.FromResult("");
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        return (process.ExitCode, (await stdout.ConfigureAwait(false)) + (await stderr.ConfigureAwait(false)));
+    }
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("WeatherFlick AppHost: not yet assembled (see issue #3).");
