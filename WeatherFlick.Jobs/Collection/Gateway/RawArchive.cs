@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace WeatherFlick.Jobs.Collection.Gateway;
+
+/// <summary>
+/// Keeps every upstream exchange, Brotli-compressed, until its provider's retention ends. The id it returns travels
+/// with the items parsed from that answer, so a stored row leads back to the bytes it came from and transforms can be
+/// replayed without calling the API again.
+/// </summary>
+public sealed class RawArchive(NpgsqlDataSource dataSource)
+{
+    public async Task<long> SaveAsync(RawExchange exchange, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO raw_responses (provider, operation, request, key_fingerprint, http_status, outcome, attempt,
+                                       duration_ms, size_bytes, content_type, body, fetched_at, expires_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            RETURNING id
+            """);
+        command.Parameters.Add(new() { Value = exchange.Provider });
+        command.Parameters.Add(new() { Value = exchange.Operation });
+        command.Parameters.Add(new() { Value = exchange.RedactedRequest });
+        command.Parameters.Add(new() { Value = (object?)exchange.KeyFingerprint ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)exchange.HttpStatus ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = exchange.Outcome });
+        command.Parameters.Add(new() { Value = exchange.Attempt });
+        command.Parameters.Add(new() { Value = (int)Math.Min(int.MaxValue, exchange.Duration.TotalMilliseconds) });
+        command.Parameters.Add(new() { Value = exchange.Body.Length });
+        command.Parameters.Add(new() { Value = (object?)exchange.ContentType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = Compress(exchange.Body.Span), NpgsqlDbType = NpgsqlDbType.Bytea });
+        command.Parameters.Add(new() { Value = exchange.FetchedAt });
+        command.Parameters.Add(new() { Value = exchange.ExpiresAt });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The body exactly as received, or null when the exchange has expired or never existed.</summary>
+    public async Task<byte[]?> ReadBodyAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT body FROM raw_responses WHERE id = $1");
+        command.Parameters.Add(new() { Value = id });
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is byte[] compressed
+            ? Decompress(compressed)
+            : null;
+    }
+
+    /// <summary>Deletes expired exchanges in bounded batches so no statement holds long locks; returns how many went.</summary>
+    public async Task<long> DeleteExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            await using var command = dataSource.CreateCommand("""
+                DELETE FROM raw_responses WHERE id IN (
+                    SELECT id FROM raw_responses WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+                """);
+            command.Parameters.Add(new() { Value = now });
+            command.Parameters.Add(new() { Value = batchSize });
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            total += deleted;
+            if (deleted < batchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    internal static byte[] Compress(ReadOnlySpan<byte> body)
+    {
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
+        // Quality 5: most of Brotli's ratio on JSON at a small fraction of the top levels' CPU.
+        if (!BrotliEncoder.TryCompress(body, buffer, out var written, quality: 5, window: 22))
+        {
+            throw new InvalidOperationException("Brotli compression failed.");
+        }
+        return buffer[..written];
+    }
+
+    internal static byte[] Decompress(byte[] compressed)
+    {
+        using var input = new MemoryStream(compressed);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        brotli.CopyTo(output);
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,147 @@
+using Npgsql;
+using NpgsqlTypes;
+using WeatherFlick.Data.Bulk;
+
+namespace WeatherFlick.Jobs.Collection.Runs;
+
+/// <summary>
+/// Collection runs and their partitions in PostgreSQL. A page's rows and the checkpoint that says they are in are
+/// committed in one transaction, so a crash at any instant either keeps both or neither: a restarted run repeats at
+/// most the page that was in flight, and upserts make that repeat harmless.
+/// </summary>
+public sealed class RunStore(NpgsqlDataSource dataSource)
+{
+    /// <summary>The job's unfinished run (after a crash or a quota wait), or a new one.</summary>
+    public async Task<(long RunId, bool Resumed)> StartOrResumeAsync(string job, string trigger, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Serialises two starters of the same job so they cannot both create a run.
+        await using (var lockJob = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('run:' || $1))", connection, transaction))
+        {
+            lockJob.Parameters.Add(new() { Value = job });
+            await lockJob.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await using (var find = new NpgsqlCommand(
+            "SELECT id FROM collection_runs WHERE job = $1 AND status IN ('running', 'waiting_for_quota') ORDER BY id DESC LIMIT 1", connection, transaction))
+        {
+            find.Parameters.Add(new() { Value = job });
+            if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long existing)
+            {
+                await using var resume = new NpgsqlCommand("UPDATE collection_runs SET status = 'running', resume_at = NULL WHERE id = $1", connection, transaction);
+                resume.Parameters.Add(new() { Value = existing });
+                await resume.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return (existing, true);
+            }
+        }
+        await using var create = new NpgsqlCommand("INSERT INTO collection_runs (job, status, trigger) VALUES ($1, 'running', $2) RETURNING id", connection, transaction);
+        create.Parameters.Add(new() { Value = job });
+        create.Parameters.Add(new() { Value = trigger });
+        var id = (long)(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (id, false);
+    }
+
+    /// <summary>Adds the partitions a run plans (existing ones keep their checkpoints).</summary>
+    public async Task PlanAsync(long runId, IReadOnlyList<string> partitions, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO run_partitions (run_id, partition_key, status) SELECT $1, p, 'pending' FROM unnest($2::text[]) AS p
+            ON CONFLICT DO NOTHING;
+            UPDATE collection_runs SET partitions_total = (SELECT count(*) FROM run_partitions WHERE run_id = $1) WHERE id = $1;
+            """);
+        command.Parameters.Add(new() { Value = runId });
+        command.Parameters.Add(new() { Value = partitions.ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<PartitionState>> PartitionsAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT run_id, partition_key, status, next_page, pages_done, pages_expected, total_count, items, checkpoint::text, error
+            FROM run_partitions WHERE run_id = $1 ORDER BY partition_key
+            """);
+        command.Parameters.Add(new() { Value = runId });
+        var partitions = new List<PartitionState>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            partitions.Add(new PartitionState(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetInt64(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9)));
+        }
+        return partitions;
+    }
+
+    /// <summary>
+    /// Upserts one page's rows and moves the partition's checkpoint, atomically. <paramref name="beforeCheckpoint"/>
+    /// runs between the two inside the transaction (tests inject a failure there).
+    /// </summary>
+    public async Task<UpsertResult> CommitPageAsync<T>(long runId, string partition, UpsertTable<T> table, IReadOnlyCollection<T> rows, PageCommit commit,
+        CancellationToken cancellationToken, Func<Task>? beforeCheckpoint = null)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var result = rows.Count == 0 ? default : await table.UpsertAsync(connection, rows, transaction, cancellationToken).ConfigureAwait(false);
+        if (beforeCheckpoint is not null)
+        {
+            await beforeCheckpoint().ConfigureAwait(false);
+        }
+        await using (var checkpoint = new NpgsqlCommand("""
+            UPDATE run_partitions
+            SET status = 'running', next_page = $3, pages_done = pages_done + 1, pages_expected = $4, total_count = $5,
+                items = items + $6, inserted = inserted + $7, updated = updated + $8, unchanged = unchanged + $9,
+                checkpoint = COALESCE($10::jsonb, checkpoint), error = NULL, updated_at = now()
+            WHERE run_id = $1 AND partition_key = $2;
+            UPDATE collection_runs
+            SET items = items + $6, inserted = inserted + $7, updated = updated + $8, unchanged = unchanged + $9
+            WHERE id = $1;
+            """, connection, transaction))
+        {
+            checkpoint.Parameters.Add(new() { Value = runId });
+            checkpoint.Parameters.Add(new() { Value = partition });
+            checkpoint.Parameters.Add(new() { Value = commit.NextPage });
+            checkpoint.Parameters.Add(new() { Value = (object?)commit.PagesExpected ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            checkpoint.Parameters.Add(new() { Value = (object?)commit.TotalCount ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            checkpoint.Parameters.Add(new() { Value = (long)rows.Count });
+            checkpoint.Parameters.Add(new() { Value = result.Inserted });
+            checkpoint.Parameters.Add(new() { Value = result.Updated });
+            checkpoint.Parameters.Add(new() { Value = result.Unchanged });
+            checkpoint.Parameters.Add(new() { Value = (object?)commit.Checkpoint ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Marks a partition done, failed (with the reason) or waiting for quota.</summary>
+    public async Task SetPartitionStatusAsync(long runId, string partition, string status, string? error, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE run_partitions SET status = $3, error = $4, updated_at = now() WHERE run_id = $1 AND partition_key = $2;
+            UPDATE collection_runs SET partitions_done = (SELECT count(*) FROM run_partitions WHERE run_id = $1 AND status = 'done') WHERE id = $1;
+            """);
+        command.Parameters.Add(new() { Value = runId });
+        command.Parameters.Add(new() { Value = partition });
+        command.Parameters.Add(new() { Value = status });
+        command.Parameters.Add(new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends a run (succeeded, failed, cancelled) or parks it until quota returns (waiting_for_quota with <paramref name="resumeAt"/>).</summary>
+    public async Task FinishAsync(long runId, string status, string? error, DateTimeOffset? resumeAt, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE collection_runs
+            SET status = $2, error = $3, resume_at = $4,
+                finished_at = CASE WHEN $2 IN ('succeeded', 'failed', 'cancelled') THEN now() END
+            WHERE id = $1
+            """);
+        command.Parameters.Add(new() { Value = runId });
+        command.Parameters.Add(new() { Value = status });
+        command.Parameters.Add(new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)resumeAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
