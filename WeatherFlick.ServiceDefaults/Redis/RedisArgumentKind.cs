@@ -1,0 +1,9 @@
+namespace WeatherFlick.ServiceDefaults.Redis;
+
+internal enum RedisArgumentKind
+{
+    Text,
+    Bytes,
+    Integer,
+    Double,
+}
