@@ -2,6 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource("weatherflick");
+builder.AddRedisClient("cache");
 builder.AddDatabaseMigrations();
 
 var app = builder.Build();

@@ -2,7 +2,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource("weatherflick");
+builder.AddRedisClient("cache");
 builder.AddDatabaseMigrations();
+builder.AddCollection();
 
 var app = builder.Build();
 
