@@ -1,4 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
+using WeatherFlick.Jobs.CommandLine;
+
+var builder = WebApplication.CreateBuilder(JobsCommandLine.HostArguments(args));
 
 builder.AddServiceDefaults();
 builder.AddNpgsqlDataSource("weatherflick");
@@ -6,8 +8,14 @@ builder.AddRedisClient("cache");
 builder.AddDatabaseMigrations();
 builder.AddCollection();
 
+if (JobsCommandLine.Handles(args))
+{
+    return await JobsCommandLine.RunAsync(builder, args);
+}
+
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
 
 app.Run();
+return 0;

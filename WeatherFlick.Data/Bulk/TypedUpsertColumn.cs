@@ -7,6 +7,8 @@ namespace WeatherFlick.Data.Bulk;
 internal sealed class TypedUpsertColumn<T, TValue>(string name, NpgsqlDbType type, Func<T, TValue> read, bool compared)
     : UpsertColumn<T>(name, type, compared)
 {
+    internal override string KeyText(T row) => Convert.ToString(read(row), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
     internal override Task WriteAsync(NpgsqlBinaryImporter importer, T row, CancellationToken cancellationToken)
     {
         var value = read(row);

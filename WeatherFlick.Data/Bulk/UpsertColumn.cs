@@ -19,5 +19,8 @@ public abstract class UpsertColumn<T>
     /// <summary>False for bookkeeping (e.g. the raw response id): written with a change, but no change by itself.</summary>
     public bool Compared { get; }
 
+    /// <summary>The value as invariant text, to tell rows with the same key apart.</summary>
+    internal abstract string KeyText(T row);
+
     internal abstract Task WriteAsync(NpgsqlBinaryImporter importer, T row, CancellationToken cancellationToken);
 }

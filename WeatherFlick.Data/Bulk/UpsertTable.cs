@@ -16,6 +16,7 @@ public sealed class UpsertTable<T>
     private static long s_staging;
 
     private readonly IReadOnlyList<UpsertColumn<T>> _columns;
+    private readonly IReadOnlyList<UpsertColumn<T>> _keyColumns;
     private readonly string _copyColumns;
     private readonly string _mergeSql;
     private readonly string _stagingColumns;
@@ -28,6 +29,7 @@ public sealed class UpsertTable<T>
         }
         Table = table;
         _columns = columns;
+        _keyColumns = [.. key.Select(k => columns.First(c => c.Name == k))];
         var names = columns.Select(c => Quote(c.Name)).ToList();
         _copyColumns = string.Join(", ", names);
         _stagingColumns = _copyColumns;
@@ -37,10 +39,8 @@ public sealed class UpsertTable<T>
 
         var sql = new StringBuilder();
         sql.Append(CultureInfo.InvariantCulture, $"""
-            WITH source AS (
-                SELECT DISTINCT ON ({keyList}) {_copyColumns} FROM @staging ORDER BY {keyList}, _seq DESC
-            ), merged AS (
-                INSERT INTO {Quote(table)} AS t ({_copyColumns}) SELECT {_copyColumns} FROM source
+            WITH merged AS (
+                INSERT INTO {Quote(table)} AS t ({_copyColumns}) SELECT {_copyColumns} FROM @staging
                 ON CONFLICT ({keyList})
             """);
         if (updatable.Count == 0)
@@ -65,7 +65,7 @@ public sealed class UpsertTable<T>
         sql.Append("""
              RETURNING (xmax = 0) AS inserted
             )
-            SELECT (SELECT count(*) FROM source), count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
+            SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged
             """);
         _mergeSql = sql.ToString();
     }
@@ -78,12 +78,14 @@ public sealed class UpsertTable<T>
     /// </summary>
     public async Task<UpsertResult> UpsertAsync(NpgsqlConnection connection, IEnumerable<T> rows, NpgsqlTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
+        // ON CONFLICT cannot touch a row twice in one statement: the last row of a key wins, before COPY.
+        var distinct = LastPerKey(rows);
         var own = transaction is null ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         try
         {
             var staging = $"upsert_{Table}_{Interlocked.Increment(ref s_staging).ToString(CultureInfo.InvariantCulture)}";
             await using (var create = new NpgsqlCommand(
-                $"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT {_stagingColumns} FROM {Quote(Table)} WITH NO DATA; ALTER TABLE {staging} ADD COLUMN _seq bigserial",
+                $"CREATE TEMP TABLE {staging} ON COMMIT DROP AS SELECT {_stagingColumns} FROM {Quote(Table)} WITH NO DATA",
                 connection, transaction ?? own))
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -92,7 +94,7 @@ public sealed class UpsertTable<T>
             var importer = await connection.BeginBinaryImportAsync($"COPY {staging} ({_copyColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
             await using (importer.ConfigureAwait(false))
             {
-                foreach (var row in rows)
+                foreach (var row in distinct)
                 {
                     await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
                     foreach (var column in _columns)
@@ -108,7 +110,7 @@ public sealed class UpsertTable<T>
             await using (var reader = await merge.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                result = new UpsertResult(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+                result = new UpsertResult(distinct.Count, reader.GetInt64(0), reader.GetInt64(1));
             }
             if (own is not null)
             {
@@ -123,6 +125,26 @@ public sealed class UpsertTable<T>
                 await own.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private List<T> LastPerKey(IEnumerable<T> rows)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<T>();
+        foreach (var row in rows)
+        {
+            var key = _keyColumns.Count == 1 ? _keyColumns[0].KeyText(row) : string.Join('\u001f', _keyColumns.Select(c => c.KeyText(row)));
+            if (index.TryGetValue(key, out var at))
+            {
+                distinct[at] = row;
+            }
+            else
+            {
+                index[key] = distinct.Count;
+                distinct.Add(row);
+            }
+        }
+        return distinct;
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -1,0 +1,32 @@
+namespace WeatherFlick.Data.Destinations;
+
+/// <summary>A KTO content item as stored in <c>destinations</c> (list fields, typed; grid from the coordinates).</summary>
+public sealed record DestinationRow(
+    string ContentId,
+    int ContentTypeId,
+    int? AreaCode,
+    int? SigunguCode,
+    string? LDongRegnCd,
+    string? LDongSignguCd,
+    string Title,
+    string? Addr1,
+    string? Addr2,
+    string? Zipcode,
+    string? Tel,
+    string? Cat1,
+    string? Cat2,
+    string? Cat3,
+    string? LclsSystm1,
+    string? LclsSystm2,
+    string? LclsSystm3,
+    string? FirstImage,
+    string? FirstImage2,
+    string? CpyrhtDivCd,
+    double? Latitude,
+    double? Longitude,
+    int? MapLevel,
+    int? GridNx,
+    int? GridNy,
+    DateTimeOffset? CreatedTime,
+    DateTimeOffset? ModifiedTime,
+    long? RawResponseId);
