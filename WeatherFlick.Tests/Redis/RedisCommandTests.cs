@@ -52,13 +52,16 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : IAsyncLifetime
     [Fact]
     public async Task Set_with_whole_seconds_expires_in_seconds_and_with_milliseconds_in_milliseconds()
     {
-        await _connection.StringSetAsync(_prefix + "ex", "v", TimeSpan.FromSeconds(100));
-        await _connection.StringSetAsync(_prefix + "px", "v", TimeSpan.FromMilliseconds(1500));
+        // Each write and its PTTL run back to back in one batch, so the server's clock barely moves between them.
+        var batch = _connection.CreateBatch();
+        _ = batch.StringSetAsync(_prefix + "ex", "v", TimeSpan.FromSeconds(100));
+        var ex = batch.KeyTimeToLiveAsync(_prefix + "ex");
+        _ = batch.StringSetAsync(_prefix + "px", "v", TimeSpan.FromMilliseconds(1500));
+        var px = batch.KeyTimeToLiveAsync(_prefix + "px");
+        await batch.ExecuteAsync();
 
-        var ex = await _connection.KeyTimeToLiveAsync(_prefix + "ex");
-        var px = await _connection.KeyTimeToLiveAsync(_prefix + "px");
-        ex!.Value.ShouldBeInRange(TimeSpan.FromSeconds(98), TimeSpan.FromSeconds(100), "SET … EX 100 leaves about 100 s");
-        px!.Value.ShouldBeInRange(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(1500), "SET … PX 1500 leaves at most 1.5 s");
+        (await ex)!.Value.ShouldBeInRange(TimeSpan.FromMilliseconds(99_900), TimeSpan.FromSeconds(100), "SET … EX 100");
+        (await px)!.Value.ShouldBeInRange(TimeSpan.FromMilliseconds(1400), TimeSpan.FromMilliseconds(1500), "SET … PX 1500, not truncated to EX 1");
     }
 
     [Fact]
@@ -99,18 +102,28 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : IAsyncLifetime
         (await _connection.KeyTimeToLiveSecondsAsync(key)).ShouldBe(-1L, "TTL of a key without expiry is -1");
         (await _connection.KeyTimeToLiveAsync(key)).ShouldBeNull("PTTL without expiry reads as null");
 
-        (await _connection.KeyExpireAsync(key, TimeSpan.FromSeconds(50))).ShouldBeTrue("EXPIRE of an existing key");
-        (await _connection.KeyTimeToLiveSecondsAsync(key)).ShouldBeInRange(48L, 50L, "EXPIRE 50");
-
-        (await _connection.KeyExpireAsync(key, TimeSpan.FromMilliseconds(20_500))).ShouldBeTrue("PEXPIRE of an existing key");
-        (await _connection.KeyTimeToLiveAsync(key))!.Value.ShouldBeInRange(TimeSpan.FromSeconds(19), TimeSpan.FromMilliseconds(20_500), "PEXPIRE 20500");
-
         var at = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 300);
-        (await _connection.KeyExpireAsync(key, at)).ShouldBeTrue("EXPIREAT of an existing key");
-        (await _connection.KeyTimeToLiveSecondsAsync(key)).ShouldBeInRange(298L, 300L, "EXPIREAT five minutes ahead");
+        var batch = _connection.CreateBatch();
+        var expire = batch.KeyExpireAsync(key, TimeSpan.FromSeconds(50));
+        var ttl = batch.KeyTimeToLiveSecondsAsync(key);
+        var pexpire = batch.KeyExpireAsync(key, TimeSpan.FromMilliseconds(20_500));
+        var pttl = batch.KeyTimeToLiveAsync(key);
+        var expireAt = batch.KeyExpireAsync(key, at);
+        var ttlAt = batch.KeyTimeToLiveAsync(key);
+        var pexpireAt = batch.KeyExpireAsync(key, at.AddMilliseconds(-250));
+        var pttlAt = batch.KeyTimeToLiveAsync(key);
+        await batch.ExecuteAsync();
+        var sentAt = DateTimeOffset.UtcNow;
 
-        (await _connection.KeyExpireAsync(key, at.AddMilliseconds(-250))).ShouldBeTrue("PEXPIREAT of an existing key");
-        (await _connection.KeyTimeToLiveAsync(key))!.Value.ShouldBeInRange(TimeSpan.FromSeconds(297), TimeSpan.FromSeconds(300), "PEXPIREAT");
+        (await expire).ShouldBeTrue("EXPIRE of an existing key");
+        (await ttl).ShouldBe(50L, "TTL right after EXPIRE 50");
+        (await pexpire).ShouldBeTrue("PEXPIRE of an existing key");
+        (await pttl)!.Value.ShouldBeInRange(TimeSpan.FromMilliseconds(20_400), TimeSpan.FromMilliseconds(20_500), "PEXPIRE 20500, not EXPIRE 20");
+        (await expireAt).ShouldBeTrue("EXPIREAT of an existing key");
+        (await ttlAt)!.Value.ShouldBeInRange(at - sentAt - TimeSpan.FromSeconds(1), at - sentAt + TimeSpan.FromSeconds(1), "EXPIREAT five minutes ahead");
+        (await pexpireAt).ShouldBeTrue("PEXPIREAT of an existing key");
+        ((await ttlAt)!.Value - (await pttlAt)!.Value).ShouldBeInRange(TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300),
+            "PEXPIREAT 250 ms earlier than the EXPIREAT, not rounded to a whole second");
     }
 
     [Fact]
