@@ -4,15 +4,24 @@ namespace WeatherFlick.Tests.Redis;
 
 public sealed class RedisConnectionStringTests
 {
-    [Fact]
-    public void Aspire_format_gives_host_port_and_password()
+    [Theory]
+    [InlineData("127.0.0.1:6380,password=s3cr=t", "127.0.0.1", 6380, "127.0.0.1:6380")]
+    [InlineData("[::1]:7000", "::1", 7000, "[::1]:7000")]
+    [InlineData("::1", "::1", 6379, "[::1]:6379")]
+    [InlineData("cache.internal", "cache.internal", 6379, "cache.internal:6379")]
+    public void Server_is_read_as_host_and_port_with_IPv6_in_brackets(string connectionString, string host, int port, string endPoint)
     {
-        var settings = RedisConnectionSettings.Parse("127.0.0.1:6380,password=s3cr=t");
+        var settings = RedisConnectionSettings.Parse(connectionString);
 
-        settings.Host.ShouldBe("127.0.0.1");
-        settings.Port.ShouldBe(6380);
-        settings.Password.ShouldBe("s3cr=t", "only the first '=' separates key and value");
-        settings.EndPoint.ShouldBe("127.0.0.1:6380");
+        settings.Host.ShouldBe(host);
+        settings.Port.ShouldBe(port, "6379 when no port is given");
+        settings.EndPoint.ShouldBe(endPoint, "an IPv6 endpoint is printed in brackets");
+    }
+
+    [Fact]
+    public void Password_keeps_every_character_after_the_first_equals_sign()
+    {
+        RedisConnectionSettings.Parse("h:1,password=s3cr=t==").Password.ShouldBe("s3cr=t==", "only the first '=' separates key and value");
     }
 
     [Fact]
@@ -32,16 +41,6 @@ public sealed class RedisConnectionStringTests
             s => s.ClientName.ShouldBe("jobs"));
         RedisConnectionSettings.Parse("h:1,commandTimeout=700").CommandTimeout.ShouldBe(TimeSpan.FromMilliseconds(700), "commandTimeout is an alias");
         RedisConnectionSettings.Parse("h:1,asyncTimeout=800").CommandTimeout.ShouldBe(TimeSpan.FromMilliseconds(800), "asyncTimeout is an alias");
-    }
-
-    [Fact]
-    public void Ipv6_server_is_given_in_brackets()
-    {
-        var settings = RedisConnectionSettings.Parse("[::1]:7000");
-
-        settings.Host.ShouldBe("::1");
-        settings.Port.ShouldBe(7000);
-        settings.EndPoint.ShouldBe("[::1]:7000", "an IPv6 endpoint is printed in brackets");
     }
 
     [Theory]

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using WeatherFlick.AppHost.Hosting.Local;
 using WeatherFlick.ServiceDefaults.Redis;
 using WeatherFlick.Tests.Infrastructure;
@@ -57,11 +55,8 @@ public sealed class RedisFailureTests(RedisServerFixture redis)
     [Fact]
     public async Task Command_without_a_reply_times_out_with_RedisTimeoutException()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        var accepting = AcceptAndIgnoreAsync(silent);
-        await using var connection = RedisConnection.Create($"127.0.0.1:{port}", new RedisClientOptions { CommandTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var silent = new SilentTcpServer();
+        await using var connection = RedisConnection.Create($"127.0.0.1:{silent.Port}", new RedisClientOptions { CommandTimeout = TimeSpan.FromMilliseconds(300) });
 
         var clock = Stopwatch.StartNew();
         var error = await Should.ThrowAsync<RedisTimeoutException>(() => connection.StringGetAsync("k"));
@@ -70,25 +65,18 @@ public sealed class RedisFailureTests(RedisServerFixture redis)
         clock.Elapsed.ShouldBeInRange(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3), "the command waited about its timeout");
         error.Message.ShouldContain($"did not answer GET within 300 ms", customMessage: "the message names the command and the timeout");
         error.ShouldBeAssignableTo<TimeoutException>("as in StackExchange.Redis, a timeout is a TimeoutException");
-        silent.Stop();
-        await accepting;
     }
 
     [Fact]
     public async Task Handshake_that_never_completes_fails_after_the_connect_timeout()
     {
-        using var silent = new TcpListener(IPAddress.Loopback, 0);
-        silent.Start();
-        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        var accepting = AcceptAndIgnoreAsync(silent);
-        await using var connection = RedisConnection.Create($"127.0.0.1:{port},password=pw-never-shown,connectTimeout=300");
+        await using var silent = new SilentTcpServer();
+        await using var connection = RedisConnection.Create($"127.0.0.1:{silent.Port},password=pw-never-shown,connectTimeout=300");
 
         var error = await Should.ThrowAsync<RedisConnectionException>(() => connection.PingAsync());
 
         error.Message.ShouldContain("did not complete the handshake (AUTH, SELECT) within 300 ms");
         error.ToString().ShouldNotContain("pw-never-shown");
-        silent.Stop();
-        await accepting;
     }
 
     [Fact]
@@ -101,26 +89,5 @@ public sealed class RedisFailureTests(RedisServerFixture redis)
 
         await Should.ThrowAsync<ObjectDisposedException>(() => connection.PingAsync(), "a disposed connection does not reconnect");
         await connection.DisposeAsync();
-    }
-
-    /// <summary>Accepts connections and reads nothing, answers nothing: a server that hangs.</summary>
-    private static async Task AcceptAndIgnoreAsync(TcpListener listener)
-    {
-        var accepted = new List<Socket>();
-        try
-        {
-            while (true)
-            {
-                accepted.Add(await listener.AcceptSocketAsync());
-            }
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-            // The test stopped the listener.
-        }
-        finally
-        {
-            accepted.ForEach(s => s.Dispose());
-        }
     }
 }

@@ -6,24 +6,13 @@ using Xunit.Abstractions;
 namespace WeatherFlick.Tests.Redis;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisPipeliningTests(RedisServerFixture redis, ITestOutputHelper output) : IAsyncLifetime
+public sealed class RedisPipeliningTests(RedisServerFixture redis, ITestOutputHelper output) : RedisClientTest(redis)
 {
-    private readonly string _prefix = $"pipe:{Guid.NewGuid():N}:";
-    private RedisConnection _connection = null!;
-
-    public Task InitializeAsync()
-    {
-        _connection = RedisConnection.Create(redis.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _connection.DisposeAsync();
-
     [Fact]
     public async Task Batch_of_10000_commands_is_pipelined_and_every_reply_arrives_in_order()
     {
-        var key = _prefix + "seq";
-        var batch = _connection.CreateBatch();
+        var key = Prefix + "seq";
+        var batch = Connection.CreateBatch();
         var increments = Enumerable.Range(0, 10_000).Select(_ => batch.StringIncrementAsync(key)).ToArray();
         batch.Count.ShouldBe(10_000, "nothing is sent before ExecuteAsync");
 
@@ -41,7 +30,7 @@ public sealed class RedisPipeliningTests(RedisServerFixture redis, ITestOutputHe
     public async Task Ten_thousand_concurrent_calls_are_pipelined_and_each_caller_gets_its_own_reply()
     {
         var clock = Stopwatch.StartNew();
-        var echoes = await Task.WhenAll(Enumerable.Range(0, 10_000).Select(i => _connection.ExecuteAsync("ECHO", $"caller-{i}")));
+        var echoes = await Task.WhenAll(Enumerable.Range(0, 10_000).Select(i => Connection.ExecuteAsync("ECHO", $"caller-{i}")));
         clock.Stop();
 
         for (var i = 0; i < echoes.Length; i++)
@@ -54,27 +43,27 @@ public sealed class RedisPipeliningTests(RedisServerFixture redis, ITestOutputHe
     [Fact]
     public async Task Fifty_tasks_of_200_increments_each_reach_exactly_10000()
     {
-        var key = _prefix + "shared";
+        var key = Prefix + "shared";
 
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < 200; i++)
             {
-                await _connection.StringIncrementAsync(key, 1);
+                await Connection.StringIncrementAsync(key, 1);
             }
         })));
         clock.Stop();
 
-        (await _connection.StringGetAsync(key)).ShouldBe("10000", "no increment may be lost or applied twice under concurrency");
+        (await Connection.StringGetAsync(key)).ShouldBe("10000", "no increment may be lost or applied twice under concurrency");
         output.WriteLine($"50 tasks × 200 awaited INCRBY: {clock.ElapsedMilliseconds} ms ({10_000 / clock.Elapsed.TotalSeconds:0} commands/s)");
     }
 
     [Fact]
     public async Task Batch_commands_run_in_the_order_they_were_added()
     {
-        var key = _prefix + "ordered";
-        var batch = _connection.CreateBatch();
+        var key = Prefix + "ordered";
+        var batch = Connection.CreateBatch();
         var set = batch.StringSetAsync(key, "one");
         var read = batch.StringGetAsync(key);
         var delete = batch.KeyDeleteAsync(key);
@@ -91,7 +80,7 @@ public sealed class RedisPipeliningTests(RedisServerFixture redis, ITestOutputHe
     [Fact]
     public async Task Batch_runs_once_and_refuses_commands_afterwards()
     {
-        var batch = _connection.CreateBatch();
+        var batch = Connection.CreateBatch();
         var ping = batch.PingAsync();
         await batch.ExecuteAsync();
         await ping;

@@ -6,31 +6,21 @@ using WeatherFlick.Tests.Infrastructure;
 namespace WeatherFlick.Tests.Redis;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisPubSubTests(RedisServerFixture redis) : IAsyncLifetime
+public sealed class RedisPubSubTests(RedisServerFixture redis) : RedisClientTest(redis)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
-    private readonly string _channel = $"events:{Guid.NewGuid():N}";
-    private RedisConnection _connection = null!;
-
-    public Task InitializeAsync()
-    {
-        _connection = RedisConnection.Create(redis.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _connection.DisposeAsync();
 
     [Fact]
     public async Task Published_message_reaches_the_handler_with_its_channel_and_exact_payload()
     {
         var received = Channel.CreateUnbounded<RedisChannelMessage>();
-        await using var subscription = await _connection.SubscribeAsync(_channel, m => received.Writer.TryWrite(m));
+        await using var subscription = await Connection.SubscribeAsync(Prefix, m => received.Writer.TryWrite(m));
         byte[] payload = [0, 13, 10, 0xFF, (byte)'x'];
 
-        (await _connection.PublishAsync(_channel, payload)).ShouldBe(1L, "our subscriber connection is the one receiver");
+        (await Connection.PublishAsync(Prefix, payload)).ShouldBe(1L, "our subscriber connection is the one receiver");
 
         var message = await received.Reader.ReadAsync().AsTask().WaitAsync(Patience);
-        message.Channel.ShouldBe(_channel);
+        message.Channel.ShouldBe(Prefix, "the message names the channel it came on");
         message.Payload.ToArray().ShouldBe(payload, "pub/sub payloads are binary-safe");
     }
 
@@ -41,7 +31,7 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IAsyncLifetime
         var running = 0;
         var overlapped = false;
         var done = new TaskCompletionSource();
-        await using var subscription = await _connection.SubscribeAsync(_channel, async (message, cancellationToken) =>
+        await using var subscription = await Connection.SubscribeAsync(Prefix, async (message, cancellationToken) =>
         {
             overlapped |= Interlocked.Increment(ref running) > 1;
             await Task.Yield();
@@ -55,7 +45,7 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IAsyncLifetime
 
         for (var i = 0; i < 200; i++)
         {
-            await _connection.PublishAsync(_channel, $"m{i}");
+            await Connection.PublishAsync(Prefix, $"m{i}");
         }
         await done.Task.WaitAsync(Patience);
 
@@ -64,37 +54,37 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_handler_of_a_channel_receives_and_the_last_one_leaving_unsubscribes_on_the_server()
+    public async Task Every_handler_of_aPrefix_receives_and_the_last_one_leaving_unsubscribes_on_the_server()
     {
         var first = Channel.CreateUnbounded<string>();
         var second = Channel.CreateUnbounded<string>();
-        var one = await _connection.SubscribeAsync(_channel, m => first.Writer.TryWrite(m.Message));
-        var two = await _connection.SubscribeAsync(_channel, m => second.Writer.TryWrite(m.Message));
+        var one = await Connection.SubscribeAsync(Prefix, m => first.Writer.TryWrite(m.Message));
+        var two = await Connection.SubscribeAsync(Prefix, m => second.Writer.TryWrite(m.Message));
 
-        await _connection.PublishAsync(_channel, "both");
+        await Connection.PublishAsync(Prefix, "both");
         (await first.Reader.ReadAsync().AsTask().WaitAsync(Patience)).ShouldBe("both");
         (await second.Reader.ReadAsync().AsTask().WaitAsync(Patience)).ShouldBe("both");
 
         await one.DisposeAsync();
-        (await _connection.PublishAsync(_channel, "second only")).ShouldBe(1L, "the channel is still subscribed for the second handler");
+        (await Connection.PublishAsync(Prefix, "second only")).ShouldBe(1L, "the channel is still subscribed for the second handler");
         (await second.Reader.ReadAsync().AsTask().WaitAsync(Patience)).ShouldBe("second only");
 
         await two.DisposeAsync();
-        (await _connection.PublishAsync(_channel, "nobody")).ShouldBe(0L, "the last handler leaving unsubscribed the channel on the server");
+        (await Connection.PublishAsync(Prefix, "nobody")).ShouldBe(0L, "the last handler leaving unsubscribed the channel on the server");
         first.Reader.TryRead(out _).ShouldBeFalse("a disposed handler receives nothing more");
     }
 
     [Fact]
-    public async Task Unsubscribe_removes_every_handler_of_the_channel()
+    public async Task Unsubscribe_removes_every_handler_of_thePrefix()
     {
         var received = 0;
-        await _connection.SubscribeAsync(_channel, _ => Interlocked.Increment(ref received));
-        await _connection.SubscribeAsync(_channel, _ => Interlocked.Increment(ref received));
+        await Connection.SubscribeAsync(Prefix, _ => Interlocked.Increment(ref received));
+        await Connection.SubscribeAsync(Prefix, _ => Interlocked.Increment(ref received));
 
-        await _connection.UnsubscribeAsync(_channel);
+        await Connection.UnsubscribeAsync(Prefix);
 
-        (await _connection.PublishAsync(_channel, "gone")).ShouldBe(0L, "nothing is subscribed any more");
-        await _connection.PingAsync();
+        (await Connection.PublishAsync(Prefix, "gone")).ShouldBe(0L, "nothing is subscribed any more");
+        await Connection.PingAsync();
         received.ShouldBe(0);
     }
 
@@ -102,7 +92,7 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IAsyncLifetime
     public async Task Handler_that_throws_still_receives_later_messages()
     {
         var received = Channel.CreateUnbounded<string>();
-        await using var subscription = await _connection.SubscribeAsync(_channel, m =>
+        await using var subscription = await Connection.SubscribeAsync(Prefix, m =>
         {
             if (m.Message == "bad")
             {
@@ -111,8 +101,8 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : IAsyncLifetime
             received.Writer.TryWrite(m.Message);
         });
 
-        await _connection.PublishAsync(_channel, "bad");
-        await _connection.PublishAsync(_channel, "good");
+        await Connection.PublishAsync(Prefix, "bad");
+        await Connection.PublishAsync(Prefix, "good");
 
         (await received.Reader.ReadAsync().AsTask().WaitAsync(Patience)).ShouldBe("good", "one failing message must not end the subscription");
     }
