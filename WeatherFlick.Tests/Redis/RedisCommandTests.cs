@@ -217,7 +217,7 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : RedisClientTes
     }
 
     [Fact]
-    public async Task Execute_refuses_commands_that_would_break_the_sharedConnection()
+    public async Task Execute_refuses_commands_that_would_break_the_shared_connection()
     {
         foreach (var command in (string[])["MULTI", "subscribe", "BLPOP", "SELECT", "AUTH"])
         {
@@ -230,7 +230,7 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : RedisClientTes
     }
 
     [Fact]
-    public async Task Server_error_throws_the_servers_message_and_theConnection_stays_usable()
+    public async Task Server_error_throws_the_servers_message_and_the_connection_stays_usable()
     {
         var key = Prefix + "text";
         await Connection.StringSetAsync(key, "not a number");
@@ -245,7 +245,7 @@ public sealed class RedisCommandTests(RedisServerFixture redis) : RedisClientTes
     }
 
     [Fact]
-    public async Task Default_database_from_theConnection_string_is_selected_on_connect()
+    public async Task Default_database_from_the_connection_string_is_selected_on_connect()
     {
         await using var database3 = RedisConnection.Create(Redis.ConnectionString + ",defaultDatabase=3,name=wf-test");
         await database3.StringSetAsync(Prefix + "db", "three");

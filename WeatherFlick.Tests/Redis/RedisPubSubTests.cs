@@ -54,7 +54,7 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : RedisClientTest
     }
 
     [Fact]
-    public async Task Every_handler_of_aPrefix_receives_and_the_last_one_leaving_unsubscribes_on_the_server()
+    public async Task Every_handler_of_a_channel_receives_and_the_last_one_leaving_unsubscribes_on_the_server()
     {
         var first = Channel.CreateUnbounded<string>();
         var second = Channel.CreateUnbounded<string>();
@@ -75,7 +75,7 @@ public sealed class RedisPubSubTests(RedisServerFixture redis) : RedisClientTest
     }
 
     [Fact]
-    public async Task Unsubscribe_removes_every_handler_of_thePrefix()
+    public async Task Unsubscribe_removes_every_handler_of_the_channel()
     {
         var received = 0;
         await Connection.SubscribeAsync(Prefix, _ => Interlocked.Increment(ref received));
