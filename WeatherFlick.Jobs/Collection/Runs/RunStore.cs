@@ -47,9 +47,15 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     public async Task PlanAsync(long runId, IReadOnlyList<string> partitions, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO run_partitions (run_id, partition_key, status) SELECT $1, p, 'pending' FROM unnest($2::text[]) AS p
-            ON CONFLICT DO NOTHING;
-            UPDATE collection_runs SET partitions_total = (SELECT count(*) FROM run_partitions WHERE run_id = $1) WHERE id = $1;
+            WITH added AS (
+                INSERT INTO run_partitions (run_id, partition_key, status) SELECT $1, p, 'pending' FROM unnest($2::text[]) AS p
+                ON CONFLICT DO NOTHING
+                RETURNING 1
+            )
+            -- The subquery sees the partitions from before this statement; the new ones are counted from the CTE.
+            UPDATE collection_runs
+            SET partitions_total = (SELECT count(*) FROM run_partitions WHERE run_id = $1) + (SELECT count(*) FROM added)
+            WHERE id = $1
             """);
         command.Parameters.Add(new() { Value = runId });
         command.Parameters.Add(new() { Value = partitions.ToArray() });
@@ -89,14 +95,17 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
             await beforeCheckpoint().ConfigureAwait(false);
         }
         await using (var checkpoint = new NpgsqlCommand("""
-            UPDATE run_partitions
-            SET status = 'running', next_page = $3, pages_done = pages_done + 1, pages_expected = $4, total_count = $5,
-                items = items + $6, inserted = inserted + $7, updated = updated + $8, unchanged = unchanged + $9,
-                checkpoint = COALESCE($10::jsonb, checkpoint), error = NULL, updated_at = now()
-            WHERE run_id = $1 AND partition_key = $2;
+            WITH partition AS (
+                UPDATE run_partitions
+                SET status = 'running', next_page = $3, pages_done = pages_done + 1, pages_expected = $4, total_count = $5,
+                    items = items + $6, inserted = inserted + $7, updated = updated + $8, unchanged = unchanged + $9,
+                    checkpoint = COALESCE($10::jsonb, checkpoint), error = NULL, updated_at = now()
+                WHERE run_id = $1 AND partition_key = $2
+                RETURNING 1
+            )
             UPDATE collection_runs
             SET items = items + $6, inserted = inserted + $7, updated = updated + $8, unchanged = unchanged + $9
-            WHERE id = $1;
+            WHERE id = $1 AND EXISTS (SELECT 1 FROM partition)
             """, connection, transaction))
         {
             checkpoint.Parameters.Add(new() { Value = runId });
@@ -119,8 +128,17 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     public async Task SetPartitionStatusAsync(long runId, string partition, string status, string? error, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            UPDATE run_partitions SET status = $3, error = $4, updated_at = now() WHERE run_id = $1 AND partition_key = $2;
-            UPDATE collection_runs SET partitions_done = (SELECT count(*) FROM run_partitions WHERE run_id = $1 AND status = 'done') WHERE id = $1;
+            WITH changed AS (
+                UPDATE run_partitions SET status = $3, error = $4, updated_at = now()
+                WHERE run_id = $1 AND partition_key = $2
+                RETURNING partition_key
+            )
+            -- The subquery sees the partitions from before this statement: count the changed one by its new status.
+            UPDATE collection_runs
+            SET partitions_done = (SELECT count(*) FROM run_partitions
+                                   WHERE run_id = $1 AND status = 'done' AND partition_key NOT IN (SELECT partition_key FROM changed))
+                                + (SELECT count(*) FROM changed WHERE $3 = 'done')
+            WHERE id = $1
             """);
         command.Parameters.Add(new() { Value = runId });
         command.Parameters.Add(new() { Value = partition });
