@@ -92,7 +92,7 @@ public sealed partial class UpstreamGateway
             activity?.SetTag("weatherflick.key", result.KeyFingerprint);
         }
         if (_cache is not null && _options.CacheTtl > TimeSpan.Zero
-            && result is { Outcome: UpstreamOutcome.Data or UpstreamOutcome.NoData, RawResponseId: { } rawId } && last.Body is { } body)
+            && result is { Outcome: UpstreamOutcome.Data, RawResponseId: { } rawId } && last.Body is { } body)
         {
             await _cache.SetAsync(Provider, operation, request, rawId, body, _options.CacheTtl, cancellationToken).ConfigureAwait(false);
         }

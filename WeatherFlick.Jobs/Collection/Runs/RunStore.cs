@@ -84,12 +84,24 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     /// Upserts one page's rows and moves the partition's checkpoint, atomically. <paramref name="beforeCheckpoint"/>
     /// runs between the two inside the transaction (tests inject a failure there).
     /// </summary>
-    public async Task<UpsertResult> CommitPageAsync<T>(long runId, string partition, UpsertTable<T> table, IReadOnlyCollection<T> rows, PageCommit commit,
+    public Task<UpsertResult> CommitPageAsync<T>(long runId, string partition, UpsertTable<T> table, IReadOnlyCollection<T> rows, PageCommit commit,
+        CancellationToken cancellationToken, Func<Task>? beforeCheckpoint = null) =>
+        CommitPageAsync(runId, partition, commit.NextPage, commit.PagesExpected, commit.TotalCount, rows.Count, async (connection, transaction, token) =>
+            (rows.Count == 0 ? default : await table.UpsertAsync(connection, rows, transaction, token).ConfigureAwait(false), commit.Checkpoint),
+            cancellationToken, beforeCheckpoint);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> (the page's rows, and whatever else belongs with them) and moves the partition's
+    /// checkpoint in the same transaction.
+    /// </summary>
+    /// <remarks><paramref name="write"/> returns its counts and, optionally, new checkpoint state (JSON) for the partition.</remarks>
+    public async Task<UpsertResult> CommitPageAsync(long runId, string partition, int nextPage, int? pagesExpected, int? totalCount, int items,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<(UpsertResult Result, string? Checkpoint)>> write,
         CancellationToken cancellationToken, Func<Task>? beforeCheckpoint = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var result = rows.Count == 0 ? default : await table.UpsertAsync(connection, rows, transaction, cancellationToken).ConfigureAwait(false);
+        var (result, checkpointState) = await write(connection, transaction, cancellationToken).ConfigureAwait(false);
         if (beforeCheckpoint is not null)
         {
             await beforeCheckpoint().ConfigureAwait(false);
@@ -110,26 +122,27 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         {
             checkpoint.Parameters.Add(new() { Value = runId });
             checkpoint.Parameters.Add(new() { Value = partition });
-            checkpoint.Parameters.Add(new() { Value = commit.NextPage });
-            checkpoint.Parameters.Add(new() { Value = (object?)commit.PagesExpected ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            checkpoint.Parameters.Add(new() { Value = (object?)commit.TotalCount ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            checkpoint.Parameters.Add(new() { Value = (long)rows.Count });
+            checkpoint.Parameters.Add(new() { Value = nextPage });
+            checkpoint.Parameters.Add(new() { Value = (object?)pagesExpected ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            checkpoint.Parameters.Add(new() { Value = (object?)totalCount ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            checkpoint.Parameters.Add(new() { Value = (long)items });
             checkpoint.Parameters.Add(new() { Value = result.Inserted });
             checkpoint.Parameters.Add(new() { Value = result.Updated });
             checkpoint.Parameters.Add(new() { Value = result.Unchanged });
-            checkpoint.Parameters.Add(new() { Value = (object?)commit.Checkpoint ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            checkpoint.Parameters.Add(new() { Value = (object?)checkpointState ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    /// <summary>Marks a partition done, failed (with the reason) or waiting for quota.</summary>
-    public async Task SetPartitionStatusAsync(long runId, string partition, string status, string? error, CancellationToken cancellationToken)
+    /// <summary>Marks a partition done, failed (with the reason) or waiting for quota, with the paging violations it met.</summary>
+    public async Task SetPartitionStatusAsync(long runId, string partition, string status, string? error, CancellationToken cancellationToken,
+        IReadOnlyList<string>? violations = null, NpgsqlConnection? connection = null, NpgsqlTransaction? transaction = null)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = new NpgsqlCommand("""
             WITH changed AS (
-                UPDATE run_partitions SET status = $3, error = $4, updated_at = now()
+                UPDATE run_partitions SET status = $3, error = $4, violations = COALESCE($5, violations), updated_at = now()
                 WHERE run_id = $1 AND partition_key = $2
                 RETURNING partition_key
             )
@@ -144,7 +157,28 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = partition });
         command.Parameters.Add(new() { Value = status });
         command.Parameters.Add(new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        command.Parameters.Add(new() { Value = (object?)violations?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        if (connection is null)
+        {
+            await using var own = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            command.Connection = own;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            command.Connection = connection;
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own (e.g. a partition's completion with its status).</summary>
+    public async Task InTransactionAsync(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await work(connection, transaction, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ends a run (succeeded, failed, cancelled) or parks it until quota returns (waiting_for_quota with <paramref name="resumeAt"/>).</summary>
