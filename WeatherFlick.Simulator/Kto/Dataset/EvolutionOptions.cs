@@ -13,13 +13,13 @@ public sealed class EvolutionOptions
 
     /// <summary>Share of the catalogue whose <c>modifiedtime</c> moves per simulated day.</summary>
     [Range(0.0, 1.0)]
-    public double ModifiedPerDay { get; set; } = 0.005;
+    public double ModifiedPerDay { get; set; } = 0.003;
 
     /// <summary>Share of the catalogue deleted per simulated day (showflag 0 in areaBasedSyncList2).</summary>
     [Range(0.0, 1.0)]
-    public double DeletedPerDay { get; set; } = 0.0005;
+    public double DeletedPerDay { get; set; } = 0.0001;
 
     /// <summary>New destinations per simulated day, as a share of <c>Size</c>.</summary>
     [Range(0.0, 1.0)]
-    public double CreatedPerDay { get; set; } = 0.0005;
+    public double CreatedPerDay { get; set; } = 0.0002;
 }
