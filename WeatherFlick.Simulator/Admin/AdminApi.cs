@@ -213,8 +213,7 @@ internal static partial class AdminApi
             since = Kst.At(sinceKst).ToUnixTimeSeconds();
         }
         context.Response.ContentType = "application/json;charset=UTF-8";
-        using var buffer = new PooledBufferWriter(64 * 1024);
-        var json = new Utf8JsonWriter(buffer, JsonEnvelopeWriter.Options);
+        await using var json = new Utf8JsonWriter(context.Response.BodyWriter, JsonEnvelopeWriter.Options);
         json.WriteStartArray();
         for (var i = 0; i < snapshot.Count; i++)
         {
@@ -233,21 +232,13 @@ internal static partial class AdminApi
             json.WriteString("modifiedtime", KtoItemWriter.Time(item.ModifiedUnix));
             json.WriteString("showflag", deleted ? "0" : "1");
             json.WriteEndObject();
-            if (buffer.WrittenCount > 48 * 1024)
+            if (json.BytesPending > 32 * 1024)
             {
-                await FlushAsync(context, json, buffer);
+                await json.FlushAsync(context.RequestAborted);
             }
         }
         json.WriteEndArray();
-        await FlushAsync(context, json, buffer);
-    }
-
-    private static async Task FlushAsync(HttpContext context, Utf8JsonWriter json, PooledBufferWriter buffer)
-    {
-        json.Flush();
-        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
-        buffer.Clear();
-        json.Reset(buffer);
+        await json.FlushAsync(context.RequestAborted);
     }
 
     private static Results<Ok<GridCell>, ValidationProblem> GetGrid(double lat, double lon)

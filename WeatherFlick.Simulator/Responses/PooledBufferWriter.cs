@@ -19,9 +19,6 @@ internal sealed class PooledBufferWriter(int initialCapacity = 16 * 1024) : IBuf
 
     public void Advance(int count) => _written += count;
 
-    /// <summary>Forgets what was written, keeping the rented buffer.</summary>
-    public void Clear() => _written = 0;
-
     public Memory<byte> GetMemory(int sizeHint = 0)
     {
         Ensure(sizeHint);
