@@ -11,13 +11,13 @@ namespace WeatherFlick.Benchmarks.Simulator;
 /// </summary>
 public static class SimulatorBenchmark
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct = default)
     {
         var size = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
         var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000;
 
         var startup = Stopwatch.StartNew();
-        await using var server = await SimulatorServer.StartAsync(options =>
+        await using var server = await SimulatorServer.StartAsync(ct: ct, configure: options =>
         {
             options.Size = size;
             options.StartTime = new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.FromHours(9));
@@ -43,7 +43,7 @@ public static class SimulatorBenchmark
 
         for (var warm = 0; warm < 20; warm++)
         {
-            await FetchAsync(http, PageUrl(warm % pages + 1, "json", "A"));
+            await FetchAsync(http, PageUrl(warm % pages + 1, "json", "A"), ct);
         }
 
         foreach (var (format, arrange) in new[] { ("json", "A"), ("json", "C"), ("xml", "A") })
@@ -54,7 +54,7 @@ public static class SimulatorBenchmark
             for (var i = 0; i < requests; i++)
             {
                 var page = (int)((i * 7919L) % pages) + 1;
-                var (elapsed, length) = await FetchAsync(http, PageUrl(page, format, arrange));
+                var (elapsed, length) = await FetchAsync(http, PageUrl(page, format, arrange), ct);
                 timings.Add(elapsed);
                 bytes += length;
             }
@@ -67,12 +67,12 @@ public static class SimulatorBenchmark
         return 0;
     }
 
-    private static async Task<(double Milliseconds, long Bytes)> FetchAsync(HttpClient http, string url)
+    private static async Task<(double Milliseconds, long Bytes)> FetchAsync(HttpClient http, string url, CancellationToken ct)
     {
         var stopwatch = Stopwatch.StartNew();
-        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadAsByteArrayAsync();
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
         stopwatch.Stop();
         if (body.Length < 100_000)
         {

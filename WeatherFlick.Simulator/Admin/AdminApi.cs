@@ -198,7 +198,7 @@ internal static partial class AdminApi
     /// </summary>
     private static async Task GetItems(
         HttpContext context, TourCatalog catalog, SimulatorClock clock,
-        int? areaCode, int? contentTypeId, bool? includeDeleted, string? modifiedSince)
+        int? areaCode, int? contentTypeId, bool? includeDeleted, string? modifiedSince, CancellationToken ct)
     {
         var snapshot = catalog.At(clock.GetUtcNow());
         long since = 0;
@@ -207,7 +207,7 @@ internal static partial class AdminApi
             if (!DateTime.TryParseExact(modifiedSince, "yyyyMMddHHmmss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sinceKst))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("modifiedSince must be yyyyMMddHHmmss (KST).", context.RequestAborted);
+                await context.Response.WriteAsync("modifiedSince must be yyyyMMddHHmmss (KST).", ct);
                 return;
             }
             since = Kst.At(sinceKst).ToUnixTimeSeconds();
@@ -234,11 +234,11 @@ internal static partial class AdminApi
             json.WriteEndObject();
             if (json.BytesPending > 32 * 1024)
             {
-                await json.FlushAsync(context.RequestAborted);
+                await json.FlushAsync(ct);
             }
         }
         json.WriteEndArray();
-        await json.FlushAsync(context.RequestAborted);
+        await json.FlushAsync(ct);
     }
 
     private static Results<Ok<GridCell>, ValidationProblem> GetGrid(double lat, double lon)
@@ -248,8 +248,6 @@ internal static partial class AdminApi
             ? TypedResults.Ok(new GridCell(nx, ny, LandMask.IsLand(nx, ny)))
             : Problem("lat", "The point is outside KMA's grid.");
     }
-
-    internal sealed record GridCell(int Nx, int Ny, bool Land);
 
     private static ClockResponse Describe(SimulatorClock clock)
     {

@@ -38,9 +38,6 @@ public sealed class SimulatorClock : TimeProvider
         }
     }
 
-    /// <summary>Raised after the clock was set, advanced or reset, so caches keyed on time can let go.</summary>
-    public event Action? Changed;
-
     public override TimeZoneInfo LocalTimeZone { get; } =
         TimeZoneInfo.CreateCustomTimeZone("KST", Kst.Offset, "Korea Standard Time", "KST");
 
@@ -63,7 +60,6 @@ public sealed class SimulatorClock : TimeProvider
             _anchorTimestamp = _real.GetTimestamp();
             _frozen = frozen ?? _frozen;
         }
-        Changed?.Invoke();
     }
 
     public void Advance(TimeSpan by, bool? frozen = null)
@@ -75,7 +71,6 @@ public sealed class SimulatorClock : TimeProvider
             _anchorTimestamp = _real.GetTimestamp();
             _frozen = frozen ?? _frozen;
         }
-        Changed?.Invoke();
     }
 
     public void Reset() => Set(_start, _startFrozen);

@@ -29,9 +29,8 @@ internal sealed class GatewayPipeline(
 {
     private readonly GatewayOptions _gateway = options.Value.Gateway;
 
-    public async Task HandleAsync(HttpContext context, ISimulatedService service, string serviceName, string operation)
+    public async Task HandleAsync(HttpContext context, ISimulatedService service, string serviceName, string operation, CancellationToken ct)
     {
-        var ct = context.RequestAborted;
         using var inFlight = stats.Enter();
 
         if (!service.Serves(serviceName, operation))
@@ -71,6 +70,7 @@ internal sealed class GatewayPipeline(
             return;
         }
 
+        stats.Charged(service.Provider.ToString(), operation);
         var call = new CallIdentity(fingerprint, operation, day, number);
         var latency = faults.Latency(config, call);
         if (latency > TimeSpan.Zero)
@@ -81,7 +81,7 @@ internal sealed class GatewayPipeline(
         var fault = faults.Draw(config, call);
         if (fault is { } drawn)
         {
-            stats.FaultInjected();
+            stats.FaultInjected(drawn.ToString());
             GatewayLog.FaultInjected(logger, drawn.ToString(), number, fingerprint, operation);
             if (await TryAnswerWithFaultAsync(context, drawn, config, service, query, ct))
             {

@@ -36,8 +36,6 @@ internal sealed class KmaService : ISimulatedService
 
     public Provider Provider => Provider.Kma;
 
-    public static IReadOnlyCollection<string> Operations => Known;
-
     public bool Serves(string service, string operation) => service == ServiceName && Known.Contains(operation);
 
     public ServiceAnswer WrappedNoData(QueryParameters query) => NoData(FormatOf(query), AnswerKind.NoData);

@@ -9,13 +9,11 @@ namespace WeatherFlick.Simulator.Kto;
 /// One KorService2 call after the whitelist check: typed access to its parameters. A malformed value does not throw;
 /// the first one is remembered in <see cref="InvalidParameter"/> and the operation answers error 10 naming it.
 /// </summary>
-internal sealed class KtoRequest(QueryParameters query, CatalogSnapshot catalog, DateTimeOffset now, KtoOptions options)
+internal sealed class KtoRequest(QueryParameters query, CatalogSnapshot catalog, KtoOptions options)
 {
     public QueryParameters Query { get; } = query;
 
     public CatalogSnapshot Catalog { get; } = catalog;
-
-    public DateTimeOffset Now { get; } = now;
 
     public KtoOptions Options { get; } = options;
 

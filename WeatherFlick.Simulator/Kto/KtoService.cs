@@ -60,8 +60,6 @@ internal sealed class KtoService : ISimulatedService
 
     public Provider Provider => Provider.Kto;
 
-    public IReadOnlyCollection<string> Operations => _operations.Keys;
-
     public bool Serves(string service, string operation) => service == ServiceName && _operations.ContainsKey(operation);
 
     public ServiceAnswer WrappedNoData(QueryParameters query) =>
@@ -85,7 +83,7 @@ internal sealed class KtoService : ISimulatedService
             }
         }
 
-        var request = new KtoRequest(query, _catalog.At(now), now, _options);
+        var request = new KtoRequest(query, _catalog.At(now), _options);
         request.OneOf("MobileOS", MobileOperatingSystems);
         var (numOfRows, pageNo) = (request.NumOfRows, request.PageNo);
         var rows = request.InvalidParameter is null ? operation.Rows(request) : null;

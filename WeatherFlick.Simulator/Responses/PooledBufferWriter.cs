@@ -13,8 +13,6 @@ internal sealed class PooledBufferWriter(int initialCapacity = 16 * 1024) : IBuf
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
-    public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
-
     public int WrittenCount => _written;
 
     public void Advance(int count) => _written += count;

@@ -12,14 +12,14 @@ internal static class ServiceApi
 {
     public static IEndpointRouteBuilder MapServiceApis(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/B551011/{service}/{operation}", (HttpContext context, string service, string operation, GatewayPipeline gateway, KtoService kto) =>
-                gateway.HandleAsync(context, kto, service, operation))
+        app.MapGet("/B551011/{service}/{operation}", (HttpContext context, string service, string operation, GatewayPipeline gateway, KtoService kto, CancellationToken ct) =>
+                gateway.HandleAsync(context, kto, service, operation, ct))
             .WithName("KtoTourApi")
             .WithSummary("KTO TourAPI 4.0 (KorService2) operations")
             .WithTags("KTO");
 
-        app.MapGet("/1360000/{service}/{operation}", (HttpContext context, string service, string operation, GatewayPipeline gateway, KmaService kma) =>
-                gateway.HandleAsync(context, kma, service, operation))
+        app.MapGet("/1360000/{service}/{operation}", (HttpContext context, string service, string operation, GatewayPipeline gateway, KmaService kma, CancellationToken ct) =>
+                gateway.HandleAsync(context, kma, service, operation, ct))
             .WithName("KmaForecastApi")
             .WithSummary("KMA VilageFcstInfoService_2.0 operations")
             .WithTags("KMA");

@@ -14,15 +14,28 @@ internal sealed class SimulatorStats
     private int _inFlight;
     private int _peak;
 
-    public void RejectedForQuota() => Interlocked.Increment(ref _quota);
+    public void RejectedForQuota() => Rejected(ref _quota, "quota");
 
-    public void RejectedForRate() => Interlocked.Increment(ref _rate);
+    public void RejectedForRate() => Rejected(ref _rate, "rate");
 
-    public void RejectedForKey() => Interlocked.Increment(ref _key);
+    public void RejectedForKey() => Rejected(ref _key, "key");
 
-    public void RejectedForParameters() => Interlocked.Increment(ref _params);
+    public void RejectedForParameters() => Rejected(ref _params, "params");
 
-    public void FaultInjected() => Interlocked.Increment(ref _faults);
+    public void Charged(string provider, string operation) =>
+        SimulatorTelemetry.Calls.Add(1, new("provider", provider), new("operation", operation));
+
+    public void FaultInjected(string kind)
+    {
+        Interlocked.Increment(ref _faults);
+        SimulatorTelemetry.Faults.Add(1, new KeyValuePair<string, object?>("kind", kind));
+    }
+
+    private static void Rejected(ref long counter, string reason)
+    {
+        Interlocked.Increment(ref counter);
+        SimulatorTelemetry.Rejections.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    }
 
     /// <summary>Counts a request in flight until the returned scope is disposed, keeping the peak.</summary>
     public InFlightScope Enter()

@@ -175,6 +175,17 @@ public sealed class GatewayTests(GatewayTests.QuotaFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Peak_concurrency_counts_requests_in_flight_together()
+    {
+        await _api.PutConfigAsync(new { latencyMs = 500 });
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => _api.KmaAsync("getFcstVersion", "dataType=JSON&ftype=SHRT&basedatetime=202507010500")));
+
+        var stats = await _api.AdminGetAsync("stats");
+        stats.GetProperty("peakConcurrency").GetInt32().ShouldBe(4, "four calls held 500 ms each overlap");
+    }
+
+    [Fact]
     public async Task Reset_clears_counters_and_restores_the_clock_and_configuration()
     {
         await _api.KtoAsync("areaCode2", "_type=json");
