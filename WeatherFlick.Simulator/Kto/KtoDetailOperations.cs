@@ -9,31 +9,15 @@ namespace WeatherFlick.Simulator.Kto;
 /// </summary>
 internal static class KtoDetailOperations
 {
-    public static KtoRows? Common(KtoRequest request)
-    {
-        var index = Find(request);
-        if (request.InvalidParameter is not null)
-        {
-            return null;
-        }
-        return index is null ? Empty : new KtoRows(1, (writer, _) => KtoItemWriter.CommonItem(writer, request, index.Value));
-    }
+    public static KtoRows? Common(KtoRequest request) =>
+        Detail(request, typed: false, index => new KtoRows(1, (writer, _) => KtoItemWriter.CommonItem(writer, request, index)));
 
-    public static KtoRows? Intro(KtoRequest request)
+    public static KtoRows? Intro(KtoRequest request) => Detail(request, typed: true, index =>
     {
-        var index = FindTyped(request);
-        if (request.InvalidParameter is not null)
-        {
-            return null;
-        }
-        if (index is null)
-        {
-            return Empty;
-        }
         var catalog = request.Catalog;
         return new KtoRows(1, (writer, _) =>
         {
-            ref readonly var item = ref catalog.Items[index.Value];
+            ref readonly var item = ref catalog.Items[index];
             writer.BeginItem();
             writer.Text("contentid", item.ContentId.ToString(CultureInfo.InvariantCulture));
             KtoItemWriter.ContentTypeId(writer, request, item.Type.Id);
@@ -43,21 +27,11 @@ internal static class KtoDetailOperations
             }
             writer.EndItem();
         });
-    }
+    });
 
-    public static KtoRows? Info(KtoRequest request)
+    public static KtoRows? Info(KtoRequest request) => Detail(request, typed: true, index =>
     {
-        var index = FindTyped(request);
-        if (request.InvalidParameter is not null)
-        {
-            return null;
-        }
-        if (index is null)
-        {
-            return Empty;
-        }
-        var catalog = request.Catalog;
-        var item = catalog.Items[index.Value];
+        var item = request.Catalog.Items[index];
         var id = item.ContentId.ToString(CultureInfo.InvariantCulture);
         return item.Type.Id switch
         {
@@ -85,33 +59,27 @@ internal static class KtoDetailOperations
                 writer.EndItem();
             }),
         };
-    }
+    });
 
     public static KtoRows? Image(KtoRequest request)
     {
-        var index = Find(request);
         var menu = request.OneOf("imageYN", "Y", "N") == "N";
-        if (request.InvalidParameter is not null)
+        return Detail(request, typed: false, index =>
         {
-            return null;
-        }
-        if (index is null)
-        {
-            return Empty;
-        }
-        var item = request.Catalog.Items[index.Value];
-        var id = item.ContentId.ToString(CultureInfo.InvariantCulture);
-        var first = item.ImageId + (menu ? 100 : 0);
-        return new KtoRows(DestinationDetails.ImageCount(item, menu), (writer, position) =>
-        {
-            writer.BeginItem();
-            writer.Text("contentid", id);
-            writer.Text("originimgurl", DestinationText.ImageUrl(first + position, small: false));
-            writer.Text("imgname", $"{item.Title} ({position + 1})");
-            writer.Text("smallimageurl", DestinationText.ImageUrl(first + position, small: true));
-            writer.Text("cpyrhtDivCd", DestinationText.CopyrightCode(item.Copyright));
-            writer.Text("serialnum", $"{first + position}_{position + 1}");
-            writer.EndItem();
+            var item = request.Catalog.Items[index];
+            var id = item.ContentId.ToString(CultureInfo.InvariantCulture);
+            var first = item.ImageId + (menu ? 100 : 0);
+            return new KtoRows(DestinationDetails.ImageCount(item, menu), (writer, position) =>
+            {
+                writer.BeginItem();
+                writer.Text("contentid", id);
+                writer.Text("originimgurl", DestinationText.ImageUrl(first + position, small: false));
+                writer.Text("imgname", $"{item.Title} ({position + 1})");
+                writer.Text("smallimageurl", DestinationText.ImageUrl(first + position, small: true));
+                writer.Text("cpyrhtDivCd", DestinationText.CopyrightCode(item.Copyright));
+                writer.Text("serialnum", $"{first + position}_{position + 1}");
+                writer.EndItem();
+            });
         });
     }
 
@@ -141,20 +109,24 @@ internal static class KtoDetailOperations
 
     private static readonly KtoRows Empty = new(0, static (_, _) => { });
 
-    private static int? Find(KtoRequest request)
+    /// <summary>
+    /// The rows of one listed destination: null when a parameter is malformed, empty when the contentId is unknown or
+    /// deleted, or (with <paramref name="typed"/>) when contentTypeId is not the destination's.
+    /// </summary>
+    private static KtoRows? Detail(KtoRequest request, bool typed, Func<int, KtoRows> rows)
     {
         var contentId = request.Int("contentId");
-        if (contentId is null || request.Catalog.IndexOf(contentId.Value) is not { } index || request.Catalog.IsDeleted(index))
+        var type = typed ? request.Int("contentTypeId") : null;
+        if (request.InvalidParameter is not null)
         {
             return null;
         }
-        return index;
-    }
-
-    private static int? FindTyped(KtoRequest request)
-    {
-        var index = Find(request);
-        var type = request.Int("contentTypeId");
-        return index is not null && (type is null || request.Catalog.Items[index.Value].Type.Id == type) ? index : null;
+        var catalog = request.Catalog;
+        if (contentId is null || catalog.IndexOf(contentId.Value) is not { } index || catalog.IsDeleted(index)
+            || type is not null && catalog.Items[index].Type.Id != type)
+        {
+            return Empty;
+        }
+        return rows(index);
     }
 }

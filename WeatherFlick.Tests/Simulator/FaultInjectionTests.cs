@@ -6,18 +6,12 @@ using WeatherFlick.Simulator.Hosting;
 namespace WeatherFlick.Tests.Simulator;
 
 /// <summary>Injected faults: each kind's shape, their counting, latency, and reproducibility from the seed.</summary>
-public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class FaultInjectionTests(SimulatorFixture fixture) : SimulatorTests<SimulatorFixture>(fixture)
 {
     private static readonly string[] Kinds =
         ["http500", "http502", "http503", "hang", "slow", "truncated", "gatewayApplicationError", "gatewayHttpError", "gatewayUnknownError", "wrappedNoData"];
 
-    private readonly SimApi _api = fixture.Api;
-
-    public Task InitializeAsync() => _api.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
-    private Task OnlyAsync(string kind) => _api.PutConfigAsync(new
+    private Task OnlyAsync(string kind) => Api.PutConfigAsync(new
     {
         faultRate = 1.0,
         faultWeights = Kinds.ToDictionary(name => name, name => name == kind ? 1 : 0),
@@ -33,7 +27,7 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     {
         await OnlyAsync(kind);
 
-        var response = await _api.KtoAsync("areaCode2", "_type=json");
+        var response = await Api.KtoAsync("areaCode2", "_type=json");
 
         ((int)response.Status).ShouldBe(status);
         response.ContentType.ShouldNotBeNull().ShouldStartWith("text/html");
@@ -49,7 +43,7 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     {
         await OnlyAsync(kind);
 
-        var response = await _api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250701&base_time=0800&nx=60&ny=127");
+        var response = await Api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250701&base_time=0800&nx=60&ny=127");
 
         response.GatewayCode.ShouldBe(code);
         response.Xml.Root!.Element("cmmMsgHeader")!.Element("returnAuthMsg")!.Value.ShouldBe(message);
@@ -60,8 +54,8 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     {
         await OnlyAsync("wrappedNoData");
 
-        var kto = await _api.KtoAsync("areaBasedList2", "_type=json");
-        var kma = await _api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250701&base_time=0800&nx=60&ny=127");
+        var kto = await Api.KtoAsync("areaBasedList2", "_type=json");
+        var kma = await Api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250701&base_time=0800&nx=60&ny=127");
 
         kto.Body.ShouldBe("{\"response\":{\"header\":{\"resultCode\":\"03\",\"resultMsg\":\"NODATA_ERROR\"}}}");
         kma.Body.ShouldBe("{\"response\":{\"header\":{\"resultCode\":\"03\",\"resultMsg\":\"NO_DATA\"}}}");
@@ -70,10 +64,10 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     [Fact]
     public async Task Truncated_fault_cuts_the_body_so_it_no_longer_parses()
     {
-        var whole = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=20");
+        var whole = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=20");
         await OnlyAsync("truncated");
 
-        var cut = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=20");
+        var cut = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=20");
 
         cut.Status.ShouldBe(HttpStatusCode.OK, "a truncated body still arrives as a 200");
         cut.Bytes.Length.ShouldBeLessThan(whole.Bytes.Length);
@@ -87,7 +81,7 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
         await OnlyAsync("slow");
 
         var stopwatch = Stopwatch.StartNew();
-        var response = await _api.KtoAsync("areaCode2", "_type=json");
+        var response = await Api.KtoAsync("areaCode2", "_type=json");
 
         stopwatch.ElapsedMilliseconds.ShouldBeGreaterThanOrEqualTo(280, "the slow fault adds slowMs");
         response.ResultCode.ShouldBe("0000", "the answer itself is normal");
@@ -97,10 +91,10 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     public async Task Hang_fault_never_answers_so_the_client_times_out()
     {
         await OnlyAsync("hang");
-        using var impatient = new HttpClient { BaseAddress = fixture.Server.BaseAddress, Timeout = TimeSpan.FromMilliseconds(400) };
+        using var impatient = new HttpClient { BaseAddress = Fixture.Server.BaseAddress, Timeout = TimeSpan.FromMilliseconds(400) };
 
         await Should.ThrowAsync<TaskCanceledException>(
-            () => impatient.GetAsync($"B551011/KorService2/areaCode2?serviceKey={SimApi.Encoded(_api.Key())}&MobileOS=ETC&MobileApp=x&_type=json"));
+            () => impatient.GetAsync($"B551011/KorService2/areaCode2?serviceKey={SimApi.Encoded(Api.Key())}&MobileOS=ETC&MobileApp=x&_type=json"));
     }
 
     [Fact]
@@ -110,10 +104,10 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
 
         for (var call = 0; call < 3; call++)
         {
-            await _api.KtoAsync("areaCode2", "_type=json");
+            await Api.KtoAsync("areaCode2", "_type=json");
         }
 
-        var stats = await _api.AdminGetAsync("stats");
+        var stats = await Api.AdminGetAsync("stats");
         stats.GetProperty("faults").GetInt64().ShouldBe(3);
         stats.GetProperty("calls")[0].GetProperty("count").GetInt32().ShouldBe(3, "a faulted call passed the gateway and counts against the quota");
     }
@@ -121,10 +115,10 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     [Fact]
     public async Task Latency_model_adds_base_latency_and_seeded_jitter()
     {
-        await _api.PutConfigAsync(new { latencyMs = 150, latencyJitterMs = 50 });
+        await Api.PutConfigAsync(new { latencyMs = 150, latencyJitterMs = 50 });
 
         var stopwatch = Stopwatch.StartNew();
-        await _api.KtoAsync("areaCode2", "_type=json");
+        await Api.KtoAsync("areaCode2", "_type=json");
 
         stopwatch.ElapsedMilliseconds.ShouldBeGreaterThanOrEqualTo(140, "every accepted call waits at least latencyMs");
     }
@@ -132,22 +126,16 @@ public sealed class FaultInjectionTests(SimulatorFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_same_seed_injects_the_same_faults_into_the_same_calls()
     {
-        await using var twin = await SimulatorServer.StartAsync(options =>
-        {
-            options.Size = 1_000;
-            options.StartTime = SimulatorFixture.Start;
-            options.FreezeClock = true;
-            options.RatePerSecond = 0;
-        });
+        await using var twin = await SimulatorFixture.StartServerAsync();
         using var twinApi = new SimApi(twin);
         var mix = new { faultRate = 0.5, faultWeights = Kinds.ToDictionary(name => name, name => name is "hang" or "slow" ? 0 : 1) };
-        await _api.PutConfigAsync(mix);
+        await Api.PutConfigAsync(mix);
         await twinApi.PutConfigAsync(mix);
 
         var outcomes = new List<(string, string)>();
         for (var call = 0; call < 40; call++)
         {
-            var first = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=3");
+            var first = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=3");
             var second = await twinApi.KtoAsync("areaBasedList2", "_type=json&numOfRows=3");
             second.Bytes.ShouldBe(first.Bytes, $"call {call + 1} must meet the same fate on both servers");
             outcomes.Add(((first.Status).ToString(), first.Body[..Math.Min(20, first.Body.Length)]));

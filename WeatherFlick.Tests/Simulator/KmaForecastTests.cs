@@ -6,20 +6,14 @@ using WeatherFlick.Simulator.Hosting;
 namespace WeatherFlick.Tests.Simulator;
 
 /// <summary>VilageFcstInfoService_2.0: envelopes, types, row order, issue times, publication, history windows and values.</summary>
-public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed partial class KmaForecastTests(SimulatorFixture fixture) : SimulatorTests<SimulatorFixture>(fixture)
 {
     private static readonly string[] HourCategories = ["TMP", "UUU", "VVV", "VEC", "WSD", "SKY", "PTY", "POP", "WAV", "PCP", "REH", "SNO"];
-
-    private readonly SimApi _api = fixture.Api;
-
-    public Task InitializeAsync() => _api.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Short_term_forecast_json_has_numeric_grid_and_paging_string_values_and_time_major_rows()
     {
-        var response = await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&pageNo=1&base_date=20250701&base_time=0500&nx=60&ny=127");
+        var response = await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&pageNo=1&base_date=20250701&base_time=0500&nx=60&ny=127");
 
         response.ResultCode.ShouldBe("00");
         response.Json.GetProperty("response").GetProperty("header").GetProperty("resultMsg").GetString().ShouldBe("NORMAL_SERVICE");
@@ -39,9 +33,9 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Daily_minimum_and_maximum_sit_at_0600_and_1500_in_the_issues_that_carry_them()
     {
-        var at0500 = (await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250701&base_time=0500&nx=60&ny=127")).Items;
-        var at0200 = (await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250701&base_time=0200&nx=60&ny=127")).Items;
-        var at1400 = (await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250630&base_time=1400&nx=60&ny=127")).Items;
+        var at0500 = (await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250701&base_time=0500&nx=60&ny=127")).Items;
+        var at0200 = (await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250701&base_time=0200&nx=60&ny=127")).Items;
+        var at1400 = (await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250630&base_time=1400&nx=60&ny=127")).Items;
 
         var tmn = at0500.Where(item => item.GetProperty("category").GetString() == "TMN").ToList();
         var tmx = at0500.Where(item => item.GetProperty("category").GetString() == "TMX").ToList();
@@ -57,7 +51,7 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Issues_since_the_2024_extension_run_to_day_four_with_three_hourly_qualitative_rows()
     {
-        var items = (await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250701&base_time=0500&nx=60&ny=127")).Items;
+        var items = (await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=2000&base_date=20250701&base_time=0500&nx=60&ny=127")).Items;
 
         items.Length.ShouldBe(993, "67 hourly slots × 12 + 15 three-hourly slots × 12 + 9 TMN/TMX rows");
         items.Last().GetProperty("fcstDate").GetString().ShouldBe("20250705", "a 0500 issue reaches day +4");
@@ -70,19 +64,17 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Issues_of_2021_have_742_rows_without_wave_height_and_809_with_it()
     {
-        await using var noWave = await SimulatorServer.StartAsync(options =>
+        await using var noWave = await SimulatorFixture.StartServerAsync(options =>
         {
-            options.Size = 1_000;
             options.StartTime = new DateTimeOffset(2021, 9, 20, 6, 0, 0, TimeSpan.FromHours(9));
-            options.FreezeClock = true;
             options.Kma.IncludeWav = false;
         });
         using var api = new SimApi(noWave);
-        await _api.SetClockAsync(new DateTimeOffset(2021, 9, 20, 6, 0, 0, TimeSpan.FromHours(9)));
+        await Api.SetClockAsync(new DateTimeOffset(2021, 9, 20, 6, 0, 0, TimeSpan.FromHours(9)));
         const string Query = "dataType=JSON&numOfRows=10&base_date=20210920&base_time=0500&nx=55&ny=127";
 
         var without = await api.KmaAsync("getVilageFcst", Query);
-        var with = await _api.KmaAsync("getVilageFcst", Query);
+        var with = await Api.KmaAsync("getVilageFcst", Query);
 
         without.JsonBody.GetProperty("totalCount").GetInt32().ShouldBe(742, "the guide's 2021 sample");
         with.JsonBody.GetProperty("totalCount").GetInt32().ShouldBe(809, "the 2022 count with WAV");
@@ -92,7 +84,7 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Ultra_short_forecast_has_60_rows_in_category_major_order()
     {
-        var response = await _api.KmaAsync("getUltraSrtFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0830&nx=60&ny=127");
+        var response = await Api.KmaAsync("getUltraSrtFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0830&nx=60&ny=127");
 
         var items = response.Items;
         items.Length.ShouldBe(60);
@@ -105,7 +97,7 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Nowcast_has_eight_alphabetical_rows_with_obsrValue_and_no_forecast_time()
     {
-        var response = await _api.KmaAsync("getUltraSrtNcst", "dataType=JSON&numOfRows=10&base_date=20250701&base_time=0800&nx=60&ny=127");
+        var response = await Api.KmaAsync("getUltraSrtNcst", "dataType=JSON&numOfRows=10&base_date=20250701&base_time=0800&nx=60&ny=127");
 
         var items = response.Items;
         items.Select(item => item.GetProperty("category").GetString()).ShouldBe(["PTY", "REH", "RN1", "T1H", "UUU", "VEC", "VVV", "WSD"]);
@@ -122,10 +114,10 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
         var publishedAt = DateTimeOffset.Parse(published, CultureInfo.InvariantCulture);
         var query = $"dataType=JSON&numOfRows=10&base_date=20250701&base_time={baseTime}&nx=60&ny=127";
 
-        await _api.SetClockAsync(publishedAt.AddSeconds(-1));
-        var early = await _api.KmaAsync(operation, query);
-        await _api.SetClockAsync(publishedAt);
-        var onTime = await _api.KmaAsync(operation, query);
+        await Api.SetClockAsync(publishedAt.AddSeconds(-1));
+        var early = await Api.KmaAsync(operation, query);
+        await Api.SetClockAsync(publishedAt);
+        var onTime = await Api.KmaAsync(operation, query);
 
         early.Body.ShouldBe("{\"response\":{\"header\":{\"resultCode\":\"03\",\"resultMsg\":\"NO_DATA\"}}}", "header only, no body");
         onTime.ResultCode.ShouldBe("00", $"{operation} {baseTime} is published at {published}");
@@ -137,7 +129,7 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [InlineData("getUltraSrtFcst", "0800")]
     public async Task A_base_time_that_is_not_an_issue_time_is_NO_DATA(string operation, string baseTime)
     {
-        var response = await _api.KmaAsync(operation, $"dataType=JSON&base_date=20250701&base_time={baseTime}&nx=60&ny=127");
+        var response = await Api.KmaAsync(operation, $"dataType=JSON&base_date=20250701&base_time={baseTime}&nx=60&ny=127");
 
         response.ResultCode.ShouldBe("03");
     }
@@ -145,15 +137,15 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Missing_parameter_or_a_cell_outside_the_grid_is_NO_DATA()
     {
-        (await _api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250701&base_time=0500&nx=60")).ResultCode.ShouldBe("03");
-        (await _api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250701&base_time=0500&nx=150&ny=127")).ResultCode.ShouldBe("03");
+        (await Api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250701&base_time=0500&nx=60")).ResultCode.ShouldBe("03");
+        (await Api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250701&base_time=0500&nx=150&ny=127")).ResultCode.ShouldBe("03");
     }
 
     [Fact]
     public async Task Short_term_issues_older_than_three_days_get_code_10_with_the_services_message()
     {
-        var old = await _api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250628&base_time=0500&nx=60&ny=127");
-        var recent = await _api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250628&base_time=1100&nx=60&ny=127");
+        var old = await Api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250628&base_time=0500&nx=60&ny=127");
+        var recent = await Api.KmaAsync("getVilageFcst", "dataType=JSON&base_date=20250628&base_time=1100&nx=60&ny=127");
 
         old.Body.ShouldBe("{\"response\":{\"header\":{\"resultCode\":\"10\",\"resultMsg\":\"최근 3일 간의 자료만 제공합니다.\"}}}");
         recent.ResultCode.ShouldBe("00", "an issue just under three days old is still served");
@@ -162,8 +154,8 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Nowcast_and_ultra_short_issues_older_than_a_day_get_the_one_day_message()
     {
-        var ncst = await _api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250630&base_time=0800&nx=60&ny=127");
-        var fcst = await _api.KmaAsync("getUltraSrtFcst", "dataType=JSON&base_date=20250630&base_time=0830&nx=60&ny=127");
+        var ncst = await Api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250630&base_time=0800&nx=60&ny=127");
+        var fcst = await Api.KmaAsync("getUltraSrtFcst", "dataType=JSON&base_date=20250630&base_time=0830&nx=60&ny=127");
 
         ncst.Json.GetProperty("response").GetProperty("header").GetProperty("resultMsg").GetString().ShouldBe("최근 1일 간의 자료만 제공합니다.");
         ncst.ResultCode.ShouldBe("10");
@@ -173,7 +165,7 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Xml_is_the_default_with_dataType_first_in_the_body()
     {
-        var response = await _api.KmaAsync("getUltraSrtNcst", "base_date=20250701&base_time=0800&nx=60&ny=127");
+        var response = await Api.KmaAsync("getUltraSrtNcst", "base_date=20250701&base_time=0800&nx=60&ny=127");
 
         response.ContentType.ShouldNotBeNull().ShouldStartWith("text/xml");
         var body = response.Xml.Root!.Element("body")!;
@@ -185,8 +177,8 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Sea_cells_mask_temperature_rain_and_humidity_as_missing_but_report_waves()
     {
-        var sea = (await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0500&nx=20&ny=120")).Items;
-        var land = (await _api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0500&nx=60&ny=127")).Items;
+        var sea = (await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0500&nx=20&ny=120")).Items;
+        var land = (await Api.KmaAsync("getVilageFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0500&nx=60&ny=127")).Items;
 
         string Value(JsonElement[] items, string category) => items.First(item => item.GetProperty("category").GetString() == category).GetProperty("fcstValue").GetString()!;
         foreach (var category in new[] { "TMP", "POP", "PCP", "REH", "SNO" })
@@ -203,10 +195,10 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     {
         foreach (var month in new[] { 1, 4, 7, 10 })
         {
-            await _api.SetClockAsync(new DateTimeOffset(2025, month, 15, 12, 0, 0, TimeSpan.FromHours(9)));
+            await Api.SetClockAsync(new DateTimeOffset(2025, month, 15, 12, 0, 0, TimeSpan.FromHours(9)));
             foreach (var (nx, ny) in new[] { (60, 127), (73, 134), (98, 76), (52, 38) })
             {
-                var items = (await _api.KmaAsync("getVilageFcst", $"dataType=JSON&numOfRows=2000&base_date=2025{month:D2}15&base_time=1100&nx={nx}&ny={ny}")).Items;
+                var items = (await Api.KmaAsync("getVilageFcst", $"dataType=JSON&numOfRows=2000&base_date=2025{month:D2}15&base_time=1100&nx={nx}&ny={ny}")).Items;
                 foreach (var item in items.Where(item => item.GetProperty("fcstDate").GetString()!.CompareTo($"2025{month:D2}18") < 0))
                 {
                     var category = item.GetProperty("category").GetString()!;
@@ -234,8 +226,8 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     {
         async Task<double> MeanAsync(int month, int nx, int ny)
         {
-            await _api.SetClockAsync(new DateTimeOffset(2025, month, 15, 6, 0, 0, TimeSpan.FromHours(9)));
-            var items = (await _api.KmaAsync("getVilageFcst", $"dataType=JSON&numOfRows=2000&base_date=2025{month:D2}15&base_time=0500&nx={nx}&ny={ny}")).Items;
+            await Api.SetClockAsync(new DateTimeOffset(2025, month, 15, 6, 0, 0, TimeSpan.FromHours(9)));
+            var items = (await Api.KmaAsync("getVilageFcst", $"dataType=JSON&numOfRows=2000&base_date=2025{month:D2}15&base_time=0500&nx={nx}&ny={ny}")).Items;
             return items.Where(item => item.GetProperty("category").GetString() == "TMP").Average(item => double.Parse(item.GetProperty("fcstValue").GetString()!, CultureInfo.InvariantCulture));
         }
 
@@ -251,8 +243,8 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task Forecast_version_gives_the_publication_time_of_an_issue()
     {
-        var published = await _api.KmaAsync("getFcstVersion", "dataType=JSON&ftype=SHRT&basedatetime=202507010500");
-        var future = await _api.KmaAsync("getFcstVersion", "dataType=JSON&ftype=ODAM&basedatetime=202507011000");
+        var published = await Api.KmaAsync("getFcstVersion", "dataType=JSON&ftype=SHRT&basedatetime=202507010500");
+        var future = await Api.KmaAsync("getFcstVersion", "dataType=JSON&ftype=ODAM&basedatetime=202507011000");
 
         SimResponse.Names(published.Items.Single()).ShouldBe(["filetype", "version"]);
         published.Items[0].GetProperty("version").GetString().ShouldBe("20250701051000");
@@ -262,7 +254,7 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : IClassF
     [Fact]
     public async Task A_page_past_the_last_row_is_NO_DATA()
     {
-        var response = await _api.KmaAsync("getUltraSrtNcst", "dataType=JSON&numOfRows=10&pageNo=2&base_date=20250701&base_time=0800&nx=60&ny=127");
+        var response = await Api.KmaAsync("getUltraSrtNcst", "dataType=JSON&numOfRows=10&pageNo=2&base_date=20250701&base_time=0800&nx=60&ny=127");
 
         response.ResultCode.ShouldBe("03");
     }

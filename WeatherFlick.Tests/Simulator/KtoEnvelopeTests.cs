@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace WeatherFlick.Tests.Simulator;
 
 /// <summary>KorService2 envelopes, JSON types, field order and the three error shapes, per operation.</summary>
-public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<SimulatorFixture>, IAsyncLifetime
+public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : SimulatorTests<SimulatorFixture>(fixture)
 {
     private static readonly string[] ListFields =
     [
@@ -13,16 +13,10 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
         "lclsSystm1", "lclsSystm2", "lclsSystm3",
     ];
 
-    private readonly SimApi _api = fixture.Api;
-
-    public Task InitializeAsync() => _api.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Area_based_list_json_has_numeric_paging_string_values_and_documented_field_order()
     {
-        var response = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=5&pageNo=1&areaCode=1&contentTypeId=12&arrange=A");
+        var response = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=5&pageNo=1&areaCode=1&contentTypeId=12&arrange=A");
 
         response.Status.ShouldBe(HttpStatusCode.OK);
         response.ContentType.ShouldNotBeNull().ShouldStartWith("application/json");
@@ -54,7 +48,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Xml_is_the_default_format_with_a_standalone_declaration_and_the_same_envelope()
     {
-        var response = await _api.KtoAsync("areaBasedList2", "numOfRows=2&areaCode=39");
+        var response = await Api.KtoAsync("areaBasedList2", "numOfRows=2&areaCode=39");
 
         response.ContentType.ShouldNotBeNull().ShouldStartWith("text/xml");
         response.Body.ShouldStartWith("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><response><header><resultCode>0000</resultCode><resultMsg>OK</resultMsg></header><body><items><item>");
@@ -67,7 +61,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Zero_results_are_items_empty_string_with_total_count_zero()
     {
-        var response = await _api.KtoAsync("searchKeyword2", "_type=json&keyword=" + Uri.EscapeDataString("존재하지않는키워드"));
+        var response = await Api.KtoAsync("searchKeyword2", "_type=json&keyword=" + Uri.EscapeDataString("존재하지않는키워드"));
 
         response.ResultCode.ShouldBe("0000");
         response.JsonBody.GetProperty("items").ValueKind.ShouldBe(JsonValueKind.String, "an empty result is \"items\":\"\", not {} or []");
@@ -79,9 +73,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task A_page_past_the_end_is_empty_but_keeps_the_true_total()
     {
-        var first = await _api.KtoAsync("areaBasedList2", "_type=json&areaCode=8&numOfRows=10");
+        var first = await Api.KtoAsync("areaBasedList2", "_type=json&areaCode=8&numOfRows=10");
         var total = first.JsonBody.GetProperty("totalCount").GetInt32();
-        var past = await _api.KtoAsync("areaBasedList2", $"_type=json&areaCode=8&numOfRows=10&pageNo={total / 10 + 2}");
+        var past = await Api.KtoAsync("areaBasedList2", $"_type=json&areaCode=8&numOfRows=10&pageNo={total / 10 + 2}");
 
         past.JsonBody.GetProperty("items").GetString().ShouldBe("", "a page past the end has no rows");
         past.JsonBody.GetProperty("totalCount").GetInt32().ShouldBe(total, "totalCount does not depend on the page");
@@ -98,12 +92,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [InlineData("areaBasedList2", "mobileOS=ETC", "mobileOS")]
     public async Task Unknown_parameter_gives_the_flat_error_10_naming_it(string operation, string query, string name)
     {
-        var response = await _api.KtoAsync(operation, "_type=json&" + query);
+        var response = await Api.KtoAsync(operation, "_type=json&" + query);
 
-        response.Status.ShouldBe(HttpStatusCode.OK, "parameter errors are HTTP 200");
-        SimResponse.Names(response.Json).ShouldBe(["responseTime", "resultCode", "resultMsg"], "the flat error has no response wrapper");
-        response.Json.GetProperty("resultCode").GetString().ShouldBe("10");
-        response.Json.GetProperty("resultMsg").GetString().ShouldBe($"INVALID_REQUEST_PARAMETER_ERROR({name})");
+        ShouldBeFlatError(response, "10", $"INVALID_REQUEST_PARAMETER_ERROR({name})");
         DateTime.TryParseExact(response.Json.GetProperty("responseTime").GetString(), "yyyy-MM-dd'T'HH:mm:ss.fff", null, System.Globalization.DateTimeStyles.None, out var time)
             .ShouldBeTrue("responseTime is a KST local time with milliseconds");
         time.ShouldBe(SimulatorFixture.Start.DateTime, "responseTime is the simulator's now in KST");
@@ -112,10 +103,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Missing_MobileOS_gives_the_flat_error_11()
     {
-        var response = await _api.GetAsync($"B551011/KorService2/areaCode2?serviceKey={SimApi.Encoded(_api.Key())}&MobileApp=x&_type=json");
+        var response = await Api.GetAsync($"B551011/KorService2/areaCode2?serviceKey={SimApi.Encoded(Api.Key())}&MobileApp=x&_type=json");
 
-        response.Json.GetProperty("resultCode").GetString().ShouldBe("11");
-        response.Json.GetProperty("resultMsg").GetString().ShouldBe("NO_MANDATORY_REQUEST_PARAMETERS_ERROR1(MobileOS)");
+        ShouldBeFlatError(response, "11", "NO_MANDATORY_REQUEST_PARAMETERS_ERROR1(MobileOS)");
     }
 
     [Theory]
@@ -127,10 +117,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [InlineData("detailCommon2", "", "contentId")]
     public async Task Missing_required_parameter_gives_the_flat_error_11(string operation, string query, string name)
     {
-        var response = await _api.KtoAsync(operation, "_type=json" + (query.Length > 0 ? "&" + query : ""));
+        var response = await Api.KtoAsync(operation, "_type=json" + (query.Length > 0 ? "&" + query : ""));
 
-        response.Json.GetProperty("resultCode").GetString().ShouldBe("11");
-        response.Json.GetProperty("resultMsg").GetString().ShouldBe($"NO_MANDATORY_REQUEST_PARAMETERS_ERROR1({name})");
+        ShouldBeFlatError(response, "11", $"NO_MANDATORY_REQUEST_PARAMETERS_ERROR1({name})");
     }
 
     [Theory]
@@ -140,18 +129,17 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [InlineData("MobileOS=PALM", "MobileOS")]
     public async Task Malformed_value_gives_the_flat_error_10_naming_the_parameter(string query, string name)
     {
-        var path = $"B551011/KorService2/areaBasedList2?serviceKey={SimApi.Encoded(_api.Key())}&MobileApp=x&_type=json&{query}"
+        var path = $"B551011/KorService2/areaBasedList2?serviceKey={SimApi.Encoded(Api.Key())}&MobileApp=x&_type=json&{query}"
             + (name == "MobileOS" ? "" : "&MobileOS=ETC");
-        var response = await _api.GetAsync(path);
+        var response = await Api.GetAsync(path);
 
-        response.Json.GetProperty("resultCode").GetString().ShouldBe("10");
-        response.Json.GetProperty("resultMsg").GetString().ShouldBe($"INVALID_REQUEST_PARAMETER_ERROR({name})");
+        ShouldBeFlatError(response, "10", $"INVALID_REQUEST_PARAMETER_ERROR({name})");
     }
 
     [Fact]
     public async Task Area_codes_list_the_17_areas_in_order_with_numeric_rnum()
     {
-        var response = await _api.KtoAsync("areaCode2", "_type=json&numOfRows=50");
+        var response = await Api.KtoAsync("areaCode2", "_type=json&numOfRows=50");
 
         var items = response.Items;
         items.Select(item => item.GetProperty("code").GetString()).ShouldBe(
@@ -165,7 +153,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Seoul_districts_are_numbered_in_korean_alphabetical_order()
     {
-        var response = await _api.KtoAsync("areaCode2", "_type=json&numOfRows=50&areaCode=1");
+        var response = await Api.KtoAsync("areaCode2", "_type=json&numOfRows=50&areaCode=1");
 
         response.Items.Length.ShouldBe(25);
         response.Items[0].GetProperty("name").GetString().ShouldBe("강남구");
@@ -176,9 +164,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Legal_dong_codes_list_provinces_then_districts_and_the_full_list_shape()
     {
-        var provinces = await _api.KtoAsync("ldongCode2", "_type=json&numOfRows=50");
-        var seoul = await _api.KtoAsync("ldongCode2", "_type=json&numOfRows=50&lDongRegnCd=11");
-        var full = await _api.KtoAsync("ldongCode2", "_type=json&numOfRows=5&lDongListYn=Y");
+        var provinces = await Api.KtoAsync("ldongCode2", "_type=json&numOfRows=50");
+        var seoul = await Api.KtoAsync("ldongCode2", "_type=json&numOfRows=50&lDongRegnCd=11");
+        var full = await Api.KtoAsync("ldongCode2", "_type=json&numOfRows=5&lDongListYn=Y");
 
         provinces.Items.Length.ShouldBe(17);
         provinces.Items.Select(item => item.GetProperty("code").GetString()).ShouldContain("51", "Gangwon is 51 since 2023");
@@ -190,9 +178,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Classification_codes_have_the_ten_top_codes_and_the_full_list_shape()
     {
-        var top = await _api.KtoAsync("lclsSystmCode2", "_type=json&numOfRows=50");
-        var full = await _api.KtoAsync("lclsSystmCode2", "_type=json&numOfRows=3&lclsSystmListYn=Y");
-        var categories = await _api.KtoAsync("categoryCode2", "_type=json&numOfRows=50");
+        var top = await Api.KtoAsync("lclsSystmCode2", "_type=json&numOfRows=50");
+        var full = await Api.KtoAsync("lclsSystmCode2", "_type=json&numOfRows=3&lclsSystmListYn=Y");
+        var categories = await Api.KtoAsync("categoryCode2", "_type=json&numOfRows=50");
 
         top.Items.Select(item => item.GetProperty("code").GetString()).ShouldBe(["AC", "C01", "EV", "EX", "FD", "HS", "LS", "NA", "SH", "VE"]);
         SimResponse.Names(full.Items[0]).ShouldBe(["lclsSystm1Cd", "lclsSystm1Nm", "lclsSystm2Cd", "lclsSystm2Nm", "lclsSystm3Cd", "lclsSystm3Nm", "rnum"]);
@@ -202,9 +190,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Arrange_C_orders_by_modified_time_newest_first_and_Q_keeps_only_items_with_an_image()
     {
-        var byModified = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=50&arrange=C");
-        var withImage = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=50&arrange=Q");
-        var all = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1");
+        var byModified = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=50&arrange=C");
+        var withImage = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=50&arrange=Q");
+        var all = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1");
 
         var times = byModified.Items.Select(item => item.GetProperty("modifiedtime").GetString()!).ToList();
         times.ShouldBe(times.OrderDescending(StringComparer.Ordinal).ToList(), "C is newest modification first");
@@ -215,7 +203,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Location_based_list_adds_dist_after_createdtime_and_orders_by_distance()
     {
-        var response = await _api.KtoAsync("locationBasedList2", "_type=json&numOfRows=20&mapX=126.9780&mapY=37.5665&radius=20000&arrange=E");
+        var response = await Api.KtoAsync("locationBasedList2", "_type=json&numOfRows=20&mapX=126.9780&mapY=37.5665&radius=20000&arrange=E");
 
         response.Items.Length.ShouldBeGreaterThan(1, "central Seoul has destinations within 20 km");
         var names = SimResponse.Names(response.Items[0]);
@@ -228,16 +216,16 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Radius_over_20_km_is_rejected()
     {
-        var response = await _api.KtoAsync("locationBasedList2", "_type=json&mapX=126.97&mapY=37.56&radius=20001");
+        var response = await Api.KtoAsync("locationBasedList2", "_type=json&mapX=126.97&mapY=37.56&radius=20001");
 
-        response.Json.GetProperty("resultMsg").GetString().ShouldBe("INVALID_REQUEST_PARAMETER_ERROR(radius)");
+        ShouldBeFlatError(response, "10", "INVALID_REQUEST_PARAMETER_ERROR(radius)");
     }
 
     [Fact]
     public async Task Festival_search_adds_event_dates_and_silently_ignores_area_code()
     {
-        var everywhere = await _api.KtoAsync("searchFestival2", "_type=json&numOfRows=500&eventStartDate=20250701");
-        var seoulOnly = await _api.KtoAsync("searchFestival2", "_type=json&numOfRows=500&eventStartDate=20250701&areaCode=1");
+        var everywhere = await Api.KtoAsync("searchFestival2", "_type=json&numOfRows=500&eventStartDate=20250701");
+        var seoulOnly = await Api.KtoAsync("searchFestival2", "_type=json&numOfRows=500&eventStartDate=20250701&areaCode=1");
 
         everywhere.Items.Length.ShouldBeGreaterThan(0);
         everywhere.Items.ShouldAllBe(item => item.GetProperty("contenttypeid").GetString() == "15");
@@ -248,9 +236,9 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Keyword_search_matches_titles_nationwide()
     {
-        var sample = (await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=39")).Items[0].GetProperty("title").GetString()!;
+        var sample = (await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=39")).Items[0].GetProperty("title").GetString()!;
         var word = sample.Split(' ')[0];
-        var response = await _api.KtoAsync("searchKeyword2", "_type=json&numOfRows=100&keyword=" + Uri.EscapeDataString(word));
+        var response = await Api.KtoAsync("searchKeyword2", "_type=json&numOfRows=100&keyword=" + Uri.EscapeDataString(word));
 
         response.Items.ShouldNotBeEmpty();
         response.Items.ShouldAllBe(item => item.GetProperty("title").GetString()!.Contains(word));
@@ -259,7 +247,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Stay_search_lists_only_accommodation()
     {
-        var response = await _api.KtoAsync("searchStay2", "_type=json&numOfRows=30&areaCode=32");
+        var response = await Api.KtoAsync("searchStay2", "_type=json&numOfRows=30&areaCode=32");
 
         response.Items.ShouldNotBeEmpty();
         response.Items.ShouldAllBe(item => item.GetProperty("contenttypeid").GetString() == "32" && item.GetProperty("areacode").GetString() == "32");
@@ -268,8 +256,8 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Detail_common_returns_one_item_array_with_documented_fields_and_html_in_text()
     {
-        var contentId = (await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=14")).Items[0].GetProperty("contentid").GetString();
-        var response = await _api.KtoAsync("detailCommon2", $"_type=json&contentId={contentId}");
+        var contentId = (await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=14")).Items[0].GetProperty("contentid").GetString();
+        var response = await Api.KtoAsync("detailCommon2", $"_type=json&contentId={contentId}");
 
         response.JsonBody.GetProperty("items").GetProperty("item").ValueKind.ShouldBe(JsonValueKind.Array, "item is an array even for one row");
         SimResponse.Names(response.Items.Single()).ShouldBe(
@@ -284,13 +272,13 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Detail_intro_fields_follow_the_content_type()
     {
-        var restaurant = (await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=39")).Items[0].GetProperty("contentid").GetString();
-        var stay = (await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=32")).Items[0].GetProperty("contentid").GetString();
+        var restaurant = (await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=39")).Items[0].GetProperty("contentid").GetString();
+        var stay = (await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=32")).Items[0].GetProperty("contentid").GetString();
 
-        var food = await _api.KtoAsync("detailIntro2", $"_type=json&contentId={restaurant}&contentTypeId=39");
-        var lodging = await _api.KtoAsync("detailIntro2", $"_type=json&contentId={stay}&contentTypeId=32");
-        var mismatch = await _api.KtoAsync("detailIntro2", $"_type=json&contentId={stay}&contentTypeId=39");
-        var rooms = await _api.KtoAsync("detailInfo2", $"_type=json&contentId={stay}&contentTypeId=32");
+        var food = await Api.KtoAsync("detailIntro2", $"_type=json&contentId={restaurant}&contentTypeId=39");
+        var lodging = await Api.KtoAsync("detailIntro2", $"_type=json&contentId={stay}&contentTypeId=32");
+        var mismatch = await Api.KtoAsync("detailIntro2", $"_type=json&contentId={stay}&contentTypeId=39");
+        var rooms = await Api.KtoAsync("detailInfo2", $"_type=json&contentId={stay}&contentTypeId=32");
 
         SimResponse.Names(food.Items[0]).Take(4).ShouldBe(["contentid", "contenttypeid", "firstmenu", "treatmenu"]);
         SimResponse.Names(lodging.Items[0]).ShouldContain("checkintime");
@@ -302,8 +290,8 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Detail_image_lists_place_photos_with_documented_fields()
     {
-        var withImage = (await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&arrange=O")).Items[0].GetProperty("contentid").GetString();
-        var response = await _api.KtoAsync("detailImage2", $"_type=json&contentId={withImage}&imageYN=Y");
+        var withImage = (await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&arrange=O")).Items[0].GetProperty("contentid").GetString();
+        var response = await Api.KtoAsync("detailImage2", $"_type=json&contentId={withImage}&imageYN=Y");
 
         response.Items.ShouldNotBeEmpty();
         SimResponse.Names(response.Items[0]).ShouldBe(["contentid", "originimgurl", "imgname", "smallimageurl", "cpyrhtDivCd", "serialnum"]);
@@ -313,7 +301,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Every_operation_answers_ok_with_its_minimal_parameters()
     {
-        var contentId = (await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=12")).Items[0].GetProperty("contentid").GetString();
+        var contentId = (await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1&contentTypeId=12")).Items[0].GetProperty("contentid").GetString();
         var calls = new Dictionary<string, string>
         {
             ["areaCode2"] = "", ["categoryCode2"] = "", ["ldongCode2"] = "", ["lclsSystmCode2"] = "", ["areaBasedList2"] = "",
@@ -324,7 +312,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
         };
         foreach (var (operation, query) in calls)
         {
-            var response = await _api.KtoAsync(operation, "_type=json" + (query.Length > 0 ? "&" + query : ""));
+            var response = await Api.KtoAsync(operation, "_type=json" + (query.Length > 0 ? "&" + query : ""));
             response.ResultCode.ShouldBe("0000", $"{operation} answered {response.Body[..Math.Min(200, response.Body.Length)]}");
         }
     }
@@ -332,9 +320,18 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : IClassFixture<S
     [Fact]
     public async Task Retired_KorService1_gets_gateway_code_12_even_under_json()
     {
-        var retired = await _api.GetAsync($"B551011/KorService1/areaBasedList1?serviceKey={SimApi.Encoded(_api.Key())}&MobileOS=ETC&MobileApp=x&_type=json");
+        var retired = await Api.GetAsync($"B551011/KorService1/areaBasedList1?serviceKey={SimApi.Encoded(Api.Key())}&MobileOS=ETC&MobileApp=x&_type=json");
 
         retired.GatewayCode.ShouldBe("12", "a retired service answers NO_OPENAPI_SERVICE_ERROR");
         retired.ContentType.ShouldNotBeNull().ShouldStartWith("text/xml");
+    }
+
+    /// <summary>KorService2's flat parameter error: HTTP 200, no response wrapper, three string members.</summary>
+    private static void ShouldBeFlatError(SimResponse response, string code, string message)
+    {
+        response.Status.ShouldBe(HttpStatusCode.OK, "parameter errors are HTTP 200");
+        SimResponse.Names(response.Json).ShouldBe(["responseTime", "resultCode", "resultMsg"], "the flat error has no response wrapper");
+        response.Json.GetProperty("resultCode").GetString().ShouldBe(code);
+        response.Json.GetProperty("resultMsg").GetString().ShouldBe(message);
     }
 }

@@ -5,7 +5,7 @@ using WeatherFlick.Simulator.Hosting;
 namespace WeatherFlick.Tests.Simulator;
 
 /// <summary>Behaviours known only from single reports ([R]) sit behind options; turned on, they show the reported shapes.</summary>
-public sealed class QuirkOptionTests(QuirkOptionTests.ReportedFixture fixture) : IClassFixture<QuirkOptionTests.ReportedFixture>, IAsyncLifetime
+public sealed class QuirkOptionTests(QuirkOptionTests.ReportedFixture fixture) : SimulatorTests<QuirkOptionTests.ReportedFixture>(fixture)
 {
     public sealed class ReportedFixture : SimulatorFixture
     {
@@ -23,17 +23,11 @@ public sealed class QuirkOptionTests(QuirkOptionTests.ReportedFixture fixture) :
         }
     }
 
-    private readonly SimApi _api = fixture.Api;
-
-    public Task InitializeAsync() => _api.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Empty_items_can_be_null_and_a_single_row_a_bare_object()
     {
-        var empty = await _api.KtoAsync("searchKeyword2", "_type=json&keyword=" + Uri.EscapeDataString("없는말"));
-        var single = await _api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1");
+        var empty = await Api.KtoAsync("searchKeyword2", "_type=json&keyword=" + Uri.EscapeDataString("없는말"));
+        var single = await Api.KtoAsync("areaBasedList2", "_type=json&numOfRows=1");
 
         empty.JsonBody.GetProperty("items").ValueKind.ShouldBe(JsonValueKind.Null);
         var item = single.JsonBody.GetProperty("items").GetProperty("item");
@@ -44,9 +38,9 @@ public sealed class QuirkOptionTests(QuirkOptionTests.ReportedFixture fixture) :
     [Fact]
     public async Task Gateway_errors_can_use_recent_http_statuses_and_the_korean_variant()
     {
-        var rejected = await _api.KtoAsync("areaCode2", "_type=json", encodedKey: "WRONG");
-        await _api.KtoAsync("areaCode2", "_type=json");
-        var overQuota = await _api.KtoAsync("areaCode2", "_type=json");
+        var rejected = await Api.KtoAsync("areaCode2", "_type=json", encodedKey: "WRONG");
+        await Api.KtoAsync("areaCode2", "_type=json");
+        var overQuota = await Api.KtoAsync("areaCode2", "_type=json");
 
         rejected.Status.ShouldBe(HttpStatusCode.Forbidden);
         rejected.Xml.Root!.Element("cmmMsgHeader")!.Element("returnAuthMsg")!.Value.ShouldBe("등록되지 않은 서비스키");
@@ -58,8 +52,8 @@ public sealed class QuirkOptionTests(QuirkOptionTests.ReportedFixture fixture) :
     [Fact]
     public async Task History_error_code_can_be_99_and_ultra_short_forecasts_can_carry_POP()
     {
-        var old = await _api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250629&base_time=0800&nx=60&ny=127");
-        var ultra = await _api.KmaAsync("getUltraSrtFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0830&nx=60&ny=127");
+        var old = await Api.KmaAsync("getUltraSrtNcst", "dataType=JSON&base_date=20250629&base_time=0800&nx=60&ny=127");
+        var ultra = await Api.KmaAsync("getUltraSrtFcst", "dataType=JSON&numOfRows=100&base_date=20250701&base_time=0830&nx=60&ny=127");
 
         old.ResultCode.ShouldBe("99");
         ultra.JsonBody.GetProperty("totalCount").GetInt32().ShouldBe(66);

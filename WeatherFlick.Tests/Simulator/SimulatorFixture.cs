@@ -21,16 +21,19 @@ public class SimulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await SimulatorServer.StartAsync(options =>
-        {
-            options.Size = 1_000;
-            options.StartTime = Start;
-            options.FreezeClock = true;
-            options.RatePerSecond = 0;
-            Configure(options);
-        });
+        Server = await StartServerAsync(Configure);
         Api = new SimApi(Server);
     }
+
+    /// <summary>Another server with the fixtures' base settings, adjusted by <paramref name="configure"/>.</summary>
+    public static Task<SimulatorServer> StartServerAsync(Action<SimulatorOptions>? configure = null) => SimulatorServer.StartAsync(options =>
+    {
+        options.Size = 1_000;
+        options.StartTime = Start;
+        options.FreezeClock = true;
+        options.RatePerSecond = 0;
+        configure?.Invoke(options);
+    });
 
     public async Task DisposeAsync()
     {
