@@ -1,0 +1,3 @@
+namespace WeatherFlick.Simulator.Admin;
+
+internal sealed record QuotaDocument(int? Kto, int? Kma);

@@ -1,0 +1,289 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using WeatherFlick.Data.Migrations;
+using WeatherFlick.Jobs.Collection.Gateway;
+using WeatherFlick.Simulator.Hosting;
+using WeatherFlick.Tests.Infrastructure;
+
+namespace WeatherFlick.Tests.Collection;
+
+/// <summary>The gateway against the simulator over HTTP, with the real ledger (PostgreSQL) and cache (Redis).</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisServerFixture redis)
+{
+    private static readonly string[] Keys = ["GATEWAY+TEST/KEY+A==", "GATEWAY+TEST/KEY+B==", "GATEWAY+TEST/KEY+C=="];
+    // 22:00 KST on 22 November 2026: two hours before the quota day turns.
+    private static readonly DateTimeOffset LateEvening = new(2026, 11, 22, 22, 0, 0, TimeSpan.FromHours(9));
+
+    private static readonly KeyValuePair<string, string>[] AreaCodes =
+        [new("MobileOS", "ETC"), new("MobileApp", "WeatherFlick"), new("_type", "json")];
+
+    [Fact]
+    public async Task Three_keys_of_50_calls_complete_exactly_150_of_200_and_the_rest_after_midnight_KST()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Keys = [.. Keys];
+            o.DailyQuota.Kto = 50;
+            o.RatePerSecond = 0;
+            o.StartTime = LateEvening;
+            o.FreezeClock = true;
+        });
+        var clock = new ManualClock(LateEvening);
+        await using var host = await GatewayHostAsync(sim, clock, new() { ["DailyQuota"] = "50" });
+        var gateway = host.Gateway;
+
+        var first = await CallManyAsync(gateway, "areaCode2", AreaCodes, 200);
+
+        first.Count(r => r.Outcome is UpstreamOutcome.Data).ShouldBe(150, "3 keys × 50 calls");
+        first.Count(r => r.WaitingForQuota).ShouldBe(50, "the rest must wait for quota, not fail");
+        first.Where(r => r.WaitingForQuota).ShouldAllBe(r => r.ResumeAt == new DateTimeOffset(2026, 11, 22, 15, 0, 0, TimeSpan.Zero));
+        var stats = await StatsAsync(sim);
+        stats.GetProperty("rejections").GetProperty("quota").GetInt32().ShouldBe(0, "the simulator must never see a call beyond quota");
+        stats.GetProperty("calls").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()).ShouldBe(150);
+
+        var midnight = new DateTimeOffset(2026, 11, 23, 0, 0, 1, TimeSpan.FromHours(9));
+        sim.Clock.Set(midnight);
+        clock.Set(midnight);
+        var rest = await CallManyAsync(gateway, "areaCode2", AreaCodes, 50);
+
+        rest.ShouldAllBe(r => r.Outcome is UpstreamOutcome.Data, "after 00:00 KST every key has a new day of quota");
+    }
+
+    [Fact]
+    public async Task Two_gateway_processes_sharing_the_ledger_never_overspend_a_key()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Keys = [Keys[0]];
+            o.DailyQuota.Kto = 100;
+            o.RatePerSecond = 0;
+        });
+        var database = await MigratedDatabaseAsync();
+        var jobs = ProjectOutput.Dll("WeatherFlick.Jobs");
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__weatherflick"] = database,
+            ["ConnectionStrings__cache"] = redis.ConnectionString,
+            ["Providers__Kto__BaseUrl"] = sim.KtoBaseUrl.ToString(),
+            ["Providers__Kto__Keys__0"] = Keys[0],
+            ["Providers__Kto__DailyQuota"] = "100",
+            ["Providers__Kto__RatePerSecond"] = "500",
+            ["Providers__Kto__CacheTtl"] = "00:00:00",
+            ["Providers__Kma__BaseUrl"] = sim.KmaBaseUrl.ToString(),
+            ["Providers__Kma__Keys__0"] = Keys[0],
+        };
+        string[] arguments = ["call", "kto", "areaCode2", "-p", "MobileOS=ETC", "-p", "MobileApp=WeatherFlick", "-p", "_type=json", "--times", "120", "--parallel", "4", "--json"];
+
+        var runs = await Task.WhenAll(ChildProcess.RunDotnetAsync(jobs, arguments, environment), ChildProcess.RunDotnetAsync(jobs, arguments, environment));
+
+        runs.ShouldAllBe(r => r.ExitCode == 3, $"exit code 3 means some calls wait for quota: {string.Join(" | ", runs.Select(r => r.Output + r.Errors))}");
+        var summaries = runs.Select(r => JsonSerializer.Deserialize<Dictionary<string, int>>(r.Output.Trim().Split('\n')[^1])!).ToList();
+        summaries.Sum(s => s.GetValueOrDefault("data")).ShouldBe(100, $"one key of 100 calls shared by two processes; outputs: {string.Join(" | ", runs.Select(r => r.Output + r.Errors))}");
+        summaries.Sum(s => s.GetValueOrDefault("waiting_for_quota")).ShouldBe(140);
+        var stats = await StatsAsync(sim);
+        stats.GetProperty("rejections").GetProperty("quota").GetInt32().ShouldBe(0, "neither process may send a call beyond the shared quota");
+        stats.GetProperty("calls").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()).ShouldBe(100);
+    }
+
+    [Fact]
+    public async Task With_ten_percent_mixed_faults_every_page_arrives_every_exchange_is_archived_and_the_key_leaks_nowhere()
+    {
+        const string canary = "CANARY+KEY/MUST+NEVER+LEAK==";
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Keys = [canary, Keys[1]];
+            o.RatePerSecond = 0;
+            o.FaultRate = 0.10;
+            o.FaultWeights.WrappedNoData = 0;   // a lie about a page's content, handled by collectors, not the gateway
+            o.FaultWeights.Slow = 1;
+            o.SlowMs = 200;
+            o.HangSeconds = 5;
+        });
+        using var spans = new ActivityRecorder("WeatherFlick", "System.Net.Http", "Npgsql");
+        var logs = new TestLogSink();
+        await using var host = await GatewayHostAsync(sim, TimeProvider.System, new()
+        {
+            ["Keys:0"] = canary,
+            ["Keys:1"] = Keys[1],
+            ["MaxAttempts"] = "10",
+            ["RetryDelay"] = "00:00:00.010",
+            ["Timeout"] = "00:00:01",
+            ["RatePerSecond"] = "1000",
+            ["MaxConcurrency"] = "16",
+        }, logs);
+
+        var pages = await Task.WhenAll(Enumerable.Range(1, 1000).Select(page => Throttled(() => host.Gateway.CallAsync("areaBasedList2",
+            [.. AreaCodes, new("numOfRows", "20"), new("pageNo", page.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("arrange", "A")],
+            CancellationToken.None))));
+
+        pages.ShouldAllBe(p => p.Outcome is UpstreamOutcome.Data, "every page must arrive despite the faults");
+        pages.Select(p => ((UpstreamOutcome.Data)p.Outcome!).Page.PageNo).Order().ShouldBe(Enumerable.Range(1, 1000));
+        pages.ShouldAllBe(p => ((UpstreamOutcome.Data)p.Outcome!).Page.Items.Count == 20);
+        var retried = pages.Sum(p => p.Attempts - 1);
+        retried.ShouldBeGreaterThan(0, "a 10 % fault rate must have caused retries");
+
+        await using var db = NpgsqlDataSource.Create(host.Database);
+        await using var archived = db.CreateCommand("SELECT count(*), count(*) FILTER (WHERE outcome = 'transient') FROM raw_responses");
+        await using (var reader = await archived.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            reader.GetInt64(0).ShouldBe(pages.Sum(p => (long)p.Attempts), "every attempt, failed or not, is archived");
+            reader.GetInt64(1).ShouldBe(retried);
+        }
+        await using var requests = db.CreateCommand("SELECT request, body FROM raw_responses");
+        await using (var reader = await requests.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                AssertNoKey(reader.GetString(0), canary, "an archived request");
+                AssertNoKey(System.Text.Encoding.UTF8.GetString(RawArchive.Decompress((byte[])reader[1])), canary, "an archived body");
+            }
+        }
+        foreach (var line in logs.Lines)
+        {
+            AssertNoKey(line, canary, "a log line");
+        }
+        foreach (var text in spans.AllText())
+        {
+            AssertNoKey(text, canary, "a span");
+        }
+        spans.Activities.Count(a => a.Source.Name == GatewayTelemetry.Name).ShouldBe(1000, "one span per gateway call");
+    }
+
+    [Fact]
+    public async Task A_rerun_within_the_cache_TTL_spends_no_quota()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Keys = [Keys[2]];
+            o.RatePerSecond = 0;
+        });
+        await using var host = await GatewayHostAsync(sim, TimeProvider.System, new() { ["Keys:0"] = Keys[2], ["CacheTtl"] = "00:10:00" });
+        // A page no other test asks for, so nothing but this test's first call can have filled the cache.
+        KeyValuePair<string, string>[] request = [.. AreaCodes, new("numOfRows", "50"), new("pageNo", Random.Shared.Next(100, 200).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+        var fetched = await host.Gateway.CallAsync("areaBasedList2", request, CancellationToken.None);
+        var again = await host.Gateway.CallAsync("areaBasedList2", request, CancellationToken.None);
+
+        fetched.FromCache.ShouldBeFalse();
+        again.FromCache.ShouldBeTrue("the same request within the TTL is answered from Redis");
+        again.RawResponseId.ShouldBe(fetched.RawResponseId, "a cached answer still leads back to the raw response it came from");
+        ((UpstreamOutcome.Data)again.Outcome!).Page.Items.Select(i => i["contentid"]).ShouldBe(((UpstreamOutcome.Data)fetched.Outcome!).Page.Items.Select(i => i["contentid"]));
+        (await StatsAsync(sim)).GetProperty("calls").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()).ShouldBe(1, "the re-run must not reach upstream");
+    }
+
+    private static void AssertNoKey(string text, string key, string where)
+    {
+        text.Contains(key, StringComparison.Ordinal).ShouldBeFalse($"{where} contains the raw key: {text}");
+        text.Contains(Uri.EscapeDataString(key), StringComparison.OrdinalIgnoreCase).ShouldBeFalse($"{where} contains the encoded key: {text}");
+    }
+
+    private static readonly SemaphoreSlim Gate = new(32);
+
+    private static async Task<T> Throttled<T>(Func<Task<T>> call)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<List<GatewayResult>> CallManyAsync(UpstreamGateway gateway, string operation, KeyValuePair<string, string>[] parameters, int times)
+    {
+        var results = new List<GatewayResult>();
+        await Parallel.ForAsync(0, times, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, token) =>
+        {
+            var result = await gateway.CallAsync(operation, parameters, token);
+            lock (results)
+            {
+                results.Add(result);
+            }
+        });
+        return results;
+    }
+
+    private static async Task<JsonElement> StatsAsync(SimulatorServer sim)
+    {
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        return await http.GetFromJsonAsync<JsonElement>("_sim/stats");
+    }
+
+    private async Task<string> MigratedDatabaseAsync()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("gateway") + ";Maximum Pool Size=20";
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await new DatabaseMigrator(dataSource, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
+        return connectionString;
+    }
+
+    /// <summary>The job server's own registration (AddCollection) around a KTO gateway pointed at the simulator.</summary>
+    private async Task<GatewayHost> GatewayHostAsync(SimulatorServer sim, TimeProvider time, Dictionary<string, string> kto, TestLogSink? logs = null)
+    {
+        var database = await MigratedDatabaseAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:weatherflick"] = database,
+            ["ConnectionStrings:cache"] = redis.ConnectionString,
+            ["Providers:Kto:BaseUrl"] = sim.KtoBaseUrl.ToString(),
+            ["Providers:Kto:RatePerSecond"] = "500",
+            ["Providers:Kto:CacheTtl"] = "00:00:00",
+            ["Providers:Kma:BaseUrl"] = sim.KmaBaseUrl.ToString(),
+            ["Providers:Kma:Keys:0"] = Keys[0],
+        };
+        for (var i = 0; i < Keys.Length; i++)
+        {
+            settings[$"Providers:Kto:Keys:{i}"] = Keys[i];
+        }
+        foreach (var (name, value) in kto)
+        {
+            settings[$"Providers:Kto:{name}"] = value;
+        }
+        if (kto.ContainsKey("Keys:0"))
+        {
+            foreach (var stale in settings.Keys.Where(k => k.StartsWith("Providers:Kto:Keys:", StringComparison.Ordinal) && !kto.ContainsKey(k["Providers:Kto:".Length..])).ToList())
+            {
+                settings.Remove(stale);
+            }
+        }
+        var builder = Host.CreateApplicationBuilder(new HostApplicationSettings { EnvironmentName = "Production", DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
+        builder.Services.AddSingleton(time);
+        builder.AddServiceDefaults();
+        builder.AddNpgsqlDataSource("weatherflick");
+        builder.AddRedisClient("cache");
+        builder.AddCollection();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new GatewayHost(host, database);
+    }
+
+    private sealed class GatewayHost(IHost host, string database) : IAsyncDisposable
+    {
+        public UpstreamGateway Gateway { get; } = host.Services.GetRequiredKeyedService<UpstreamGateway>("kto");
+
+        public string Database => database;
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+    }
+}
