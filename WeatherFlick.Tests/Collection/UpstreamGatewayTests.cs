@@ -257,7 +257,7 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
                 settings.Remove(stale);
             }
         }
-        var builder = Host.CreateApplicationBuilder(new HostApplicationSettings { EnvironmentName = "Production", DisableDefaults = true });
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         if (logs is not null)
