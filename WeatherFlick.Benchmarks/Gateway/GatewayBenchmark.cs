@@ -64,6 +64,13 @@ public static class GatewayBenchmark
             var gatewayElapsed = clock.Elapsed;
             var after = await RejectionsAsync(sim);
             var ok = results.Count(r => r.Outcome is UpstreamOutcome.Data);
+            if (ok < calls)
+            {
+                var other = results.Where(r => r.Outcome is not UpstreamOutcome.Data)
+                    .GroupBy(r => r.WaitingForQuota ? "waiting_for_quota" : r.Outcome!.ToString())
+                    .Select(g => $"{g.Count()} × {g.Key}");
+                Console.WriteLine($"  not answered with data: {string.Join("; ", other)}");
+            }
             var gatewayRate = calls / gatewayElapsed.TotalSeconds;
             var rejections = after - before;
 

@@ -10,6 +10,19 @@ public sealed class KeyPacer(double ratePerSecond, TimeProvider time)
     private readonly Lock _gate = new();
     private DateTimeOffset _next = DateTimeOffset.MinValue;
 
+    /// <summary>How many pacing intervals a call asking now would wait: 0 when the key is free.</summary>
+    public int Backlog
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var wait = _next - time.GetUtcNow();
+                return wait <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(wait / _interval);
+            }
+        }
+    }
+
     /// <summary>Waits for this key's next slot; callers are served in the order they asked.</summary>
     public async ValueTask WaitAsync(CancellationToken cancellationToken)
     {

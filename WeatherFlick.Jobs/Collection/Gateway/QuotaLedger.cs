@@ -16,8 +16,12 @@ public sealed class QuotaLedger(NpgsqlDataSource dataSource, TimeProvider time)
     public const string Cooling = "cooling";
     public const string Disabled = "disabled";
 
-    /// <summary>Charges one call to the least-used key that is usable now, or returns null when none is.</summary>
-    public async Task<KeyReservation?> TryReserveAsync(string provider, string operation, IReadOnlyList<ApiKey> keys, int dailyQuota, CancellationToken cancellationToken)
+    /// <summary>
+    /// Charges one call to a usable key, or returns null when none is. Keys are taken in order of
+    /// <paramref name="preference"/> (lower first; e.g. how busy each key's pacer is), then least used.
+    /// </summary>
+    public async Task<KeyReservation?> TryReserveAsync(string provider, string operation, IReadOnlyList<ApiKey> keys, int dailyQuota, CancellationToken cancellationToken,
+        IReadOnlyList<int>? preference = null)
     {
         var now = time.GetUtcNow();
         var day = KoreaTime.DayOf(now);
@@ -26,14 +30,14 @@ public sealed class QuotaLedger(NpgsqlDataSource dataSource, TimeProvider time)
         {
             await using var command = dataSource.CreateCommand("""
                 WITH usable AS (
-                    SELECT k.fp, COALESCE(u.calls, 0) AS calls, k.ord
-                    FROM unnest($3::text[]) WITH ORDINALITY AS k(fp, ord)
+                    SELECT k.fp, COALESCE(u.calls, 0) AS calls, k.pref, k.ord
+                    FROM unnest($3::text[], $7::int[]) WITH ORDINALITY AS k(fp, pref, ord)
                     LEFT JOIN api_key_usage u
                            ON u.provider = $1 AND u.key_fingerprint = k.fp AND u.operation = $2 AND u.day_kst = $4
                     LEFT JOIN api_key_states s ON s.provider = $1 AND s.key_fingerprint = k.fp
                     WHERE COALESCE(u.calls, 0) < $5
                       AND (s.state IS NULL OR s.state = 'active' OR (s.state = 'cooling' AND s.until <= $6))
-                    ORDER BY calls, k.ord
+                    ORDER BY k.pref, calls, k.ord
                     LIMIT 1
                 ), charged AS (
                     INSERT INTO api_key_usage AS u (provider, key_fingerprint, operation, day_kst, calls)
@@ -53,6 +57,7 @@ public sealed class QuotaLedger(NpgsqlDataSource dataSource, TimeProvider time)
             command.Parameters.Add(new() { Value = day, NpgsqlDbType = NpgsqlDbType.Date });
             command.Parameters.Add(new() { Value = dailyQuota });
             command.Parameters.Add(new() { Value = now });
+            command.Parameters.Add(new() { Value = preference?.ToArray() ?? new int[keys.Count] });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

@@ -28,6 +28,9 @@ public sealed partial class UpstreamGateway
     private readonly ResiliencePipeline<Attempt> _resilience;
     private readonly string _baseUrl;
 
+    /// <summary>Waits up to this long are served inside the call (keys cooling after a 429); longer ones are reported.</summary>
+    private static readonly TimeSpan ShortWait = TimeSpan.FromSeconds(30);
+
     public UpstreamGateway(string provider, ProviderOptions options, HttpClient http, QuotaLedger ledger, RawArchive archive,
         ResponseCache? cache, TimeProvider time, ILogger logger)
     {
@@ -104,21 +107,31 @@ public sealed partial class UpstreamGateway
 
     private async ValueTask<Attempt> AttemptAsync(string operation, string query, int attempt, CancellationToken cancellationToken)
     {
+        // A slot first, then the key: the key is chosen when the call can leave, preferring keys whose pace lets them
+        // send now (then the least used), so queued calls neither burst on one key nor wait behind a busy one.
+        using var slot = await Concurrency.AcquireAsync(cancellationToken).ConfigureAwait(false);
         // Quota and key refusals are not failures of this attempt: rotate to the next key at once.
-        for (var rotation = 0; rotation <= _keys.Count; rotation++)
+        for (var rotation = 0; rotation <= _keys.Count;)
         {
-            var reservation = await _ledger.TryReserveAsync(Provider, operation, _keys, _options.DailyQuota, cancellationToken).ConfigureAwait(false);
+            var preference = _keys.Select(k => Pacer(k).Backlog).ToArray();
+            var reservation = await _ledger.TryReserveAsync(Provider, operation, _keys, _options.DailyQuota, cancellationToken, preference).ConfigureAwait(false);
             if (reservation is null)
             {
                 var resumeAt = await _ledger.NextAvailableAsync(Provider, operation, _keys, _options.DailyQuota, cancellationToken).ConfigureAwait(false);
+                var wait = resumeAt - _time.GetUtcNow();
+                if (wait <= ShortWait)
+                {
+                    // Every key is cooling after a 429: that is seconds, not a quota day. Wait here.
+                    await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 LogWaitingForQuota(Provider, operation, resumeAt);
                 return new Attempt(GatewayResult.QuotaWait(resumeAt, attempt), null);
             }
 
             var key = reservation.Key;
-            var pacer = _pacers.GetOrAdd(key.Fingerprint, _ => new KeyPacer(_options.RatePerSecond, _time));
+            var pacer = Pacer(key);
             await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
-            using var slot = await Concurrency.AcquireAsync(cancellationToken).ConfigureAwait(false);
 
             var (outcome, rawId, body) = await SendAsync(operation, query, key, attempt, cancellationToken).ConfigureAwait(false);
             switch (outcome)
@@ -128,11 +141,13 @@ public sealed partial class UpstreamGateway
                     Concurrency.OnPushback();
                     await _ledger.MarkExhaustedAsync(Provider, key, operation, _options.DailyQuota, cancellationToken).ConfigureAwait(false);
                     LogKeyExhausted(Provider, key.Fingerprint, operation, quota.Message);
+                    rotation++;
                     continue;
                 case UpstreamOutcome.KeyRejected rejected:
                     Reject("key", operation);
                     await _ledger.DisableAsync(Provider, key, $"{rejected.Code} {rejected.Message}", cancellationToken).ConfigureAwait(false);
                     LogKeyDisabled(Provider, key.Fingerprint, rejected.Code, rejected.Message);
+                    rotation++;
                     continue;
                 case UpstreamOutcome.Transient { RateLimited: true } limited:
                     Reject("rate", operation);
@@ -199,6 +214,8 @@ public sealed partial class UpstreamGateway
         return (outcome, rawId, body);
     }
 
+    private KeyPacer Pacer(ApiKey key) => _pacers.GetOrAdd(key.Fingerprint, _ => new KeyPacer(_options.RatePerSecond, _time));
+
     private void Reject(string reason, string operation) =>
         GatewayTelemetry.Rejections.Add(1, new TagList { { "provider", Provider }, { "operation", operation }, { "reason", reason } });
 
@@ -216,6 +233,8 @@ public sealed partial class UpstreamGateway
     private static ResiliencePipeline<Attempt> BuildResilience(ProviderOptions options, TimeProvider time)
     {
         static bool IsTransient(Outcome<Attempt> outcome) => outcome.Result?.Result.Outcome is UpstreamOutcome.Transient;
+        // A 429 is the upstream's flow control, answered by slowing down; only real failures open the circuit.
+        static bool IsFailure(Outcome<Attempt> outcome) => outcome.Result?.Result.Outcome is UpstreamOutcome.Transient { RateLimited: false };
 
         // Retry outside the breaker: every attempt counts towards opening it, and an open circuit ends the retries.
         return new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
@@ -232,7 +251,7 @@ public sealed partial class UpstreamGateway
             })
             .AddCircuitBreaker(new()
             {
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
                 FailureRatio = 0.5,
                 MinimumThroughput = 20,
                 SamplingDuration = TimeSpan.FromSeconds(30),
