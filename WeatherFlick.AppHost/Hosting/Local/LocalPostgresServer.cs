@@ -33,6 +33,11 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The postmaster's exit code once it has exited.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>Formatted as Aspire formats a PostgreSQL connection string.</summary>
     public string GetConnectionString(string database = "postgres") =>
         new NpgsqlConnectionStringBuilder
@@ -93,8 +98,9 @@ public sealed class LocalPostgresServer : IAsyncDisposable
                 ? (string[])["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
                 : [],
         ];
-        var process = Process.Start(NativeProcess.StartInfoAs(ServiceUser, Path.Combine(bin, "postgres"), arguments))
+        var process = Process.Start(NativeProcess.StartInfoAs(ServiceUser, Path.Combine(bin, "postgres"), arguments, options.NewSession))
             ?? throw new InvalidOperationException("Could not start postgres.");
+        options.ProcessStarted?.Invoke(process.Id);
         var output = options.Output ?? (_ => { });
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
@@ -114,9 +120,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         return server;
     }
 
-    public async Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken = default)
+    public Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken = default) =>
+        CreateDatabaseIfMissingAsync(GetConnectionString(), database, cancellationToken);
+
+    /// <summary>Creates <paramref name="database"/> on the server <paramref name="serverConnectionString"/> points to, unless it exists.</summary>
+    public static async Task CreateDatabaseIfMissingAsync(string serverConnectionString, string database, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(GetConnectionString());
+        await using var connection = new NpgsqlConnection(serverConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
         {
