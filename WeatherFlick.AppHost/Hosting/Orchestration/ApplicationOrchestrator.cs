@@ -69,7 +69,15 @@ internal sealed partial class ApplicationOrchestrator(
         await Task.WhenAll(_starts).ConfigureAwait(false);
         foreach (var controller in ResourceGraph.StopOrder(_controllers.Values))
         {
-            await controller.StopAsync().ConfigureAwait(false);
+            try
+            {
+                await controller.StopAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
+            {
+                // One resource that fails to stop cleanly must not keep the others running.
+                LogStopFailed(logger, controller.Resource.Name, e.Message);
+            }
         }
         _runState.Release();
         _runState = null;
@@ -135,6 +143,9 @@ internal sealed partial class ApplicationOrchestrator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "  {Resource}: {Urls}")]
     private static partial void LogUrl(ILogger logger, string resource, string urls);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} did not stop cleanly: {Reason}")]
+    private static partial void LogStopFailed(ILogger logger, string resource, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Every resource is stopped")]
     private static partial void LogStopped(ILogger logger);

@@ -32,7 +32,8 @@ internal sealed class PostgresServerRunner(PostgresServerResource resource, stri
             server.ProcessId,
             $"{Path.Combine(LocalPostgresServer.FindBinaries(), "postgres")} -D {clusterDirectory} -p {server.Port}",
             WaitForExitAsync(server, volume is null ? clusterDirectory : null),
-            grace => server.StopAsync(grace));
+            grace => server.StopAsync(grace),
+            server);
     }
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
@@ -41,12 +42,10 @@ internal sealed class PostgresServerRunner(PostgresServerResource resource, stri
     private static async Task<int?> WaitForExitAsync(LocalPostgresServer server, string? throwAwayDirectory)
     {
         await server.WaitForExitAsync().ConfigureAwait(false);
-        var exitCode = server.ExitCode;
-        await server.DisposeAsync().ConfigureAwait(false);
         if (throwAwayDirectory is not null)
         {
             Directory.Delete(throwAwayDirectory, recursive: true);
         }
-        return exitCode;
+        return server.ExitCode;
     }
 }

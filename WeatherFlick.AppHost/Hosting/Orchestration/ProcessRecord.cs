@@ -6,5 +6,6 @@ namespace WeatherFlick.AppHost.Hosting.Orchestration;
 /// </summary>
 internal sealed record ProcessRecord(string Resource, int ProcessId, long StartTicks, int StopSignal)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsStillRunning => Local.NativeProcess.IsAlive(ProcessId) && Local.NativeProcess.StartTicks(ProcessId) == StartTicks;
 }

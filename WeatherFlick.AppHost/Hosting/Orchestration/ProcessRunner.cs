@@ -51,7 +51,7 @@ internal sealed class ProcessRunner(IResource resource, string program, IReadOnl
 
         var command = string.Join(' ', [program, .. arguments, .. environment.DisplayArguments]);
         return Task.FromResult(new RunningResource(process.Id, command, WaitForExitAsync(process),
-            grace => NativeProcess.StopAsync(process.Id, StopSignal, grace)));
+            grace => NativeProcess.StopAsync(process.Id, StopSignal, grace), new ProcessOwner(process)));
     }
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
@@ -77,10 +77,16 @@ internal sealed class ProcessRunner(IResource resource, string program, IReadOnl
 
     private static async Task<int?> WaitForExitAsync(Process process)
     {
-        using (process)
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return process.ExitCode;
+    }
+
+    private sealed class ProcessOwner(Process process) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
         {
-            await process.WaitForExitAsync().ConfigureAwait(false);
-            return process.ExitCode;
+            process.Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RedisRunner(RedisResource resource, ResourceLoggerService 
         }, cancellationToken).ConfigureAwait(false);
         _server = server;
         return new RunningResource(server.ProcessId, $"{LocalRedisServer.FindServer()} --port {server.Port} --requirepass {ResourceLoggerService.Mask}",
-            WaitForExitAsync(server), grace => server.StopAsync(grace));
+            WaitForExitAsync(server), grace => server.StopAsync(grace), server);
     }
 
     public Task<bool> IsHealthyAsync(CancellationToken cancellationToken) =>
@@ -31,8 +31,6 @@ internal sealed class RedisRunner(RedisResource resource, ResourceLoggerService 
     private static async Task<int?> WaitForExitAsync(LocalRedisServer server)
     {
         await server.WaitForExitAsync().ConfigureAwait(false);
-        var exitCode = server.ExitCode;
-        await server.DisposeAsync().ConfigureAwait(false);
-        return exitCode;
+        return server.ExitCode;
     }
 }

@@ -86,7 +86,7 @@ internal sealed partial class ResourceController(
             Publish(s => s with { State = KnownResourceStates.Stopping });
             await run.StopAsync(context.Options.StopGracePeriod).ConfigureAwait(false);
             var exitCode = await run.Exited.ConfigureAwait(false);
-            MarkExited(run, exitCode, "Stopped");
+            await MarkExitedAsync(run, exitCode, "Stopped").ConfigureAwait(false);
         }
         finally
         {
@@ -133,7 +133,7 @@ internal sealed partial class ResourceController(
             EnvironmentVariables = environment.Display,
             HealthStatus = null,
         });
-        LogRunning(context.Logger, resource.Name, run.ProcessId);
+        LogRunning(context.Logger, resource.Name, run.ProcessId is { } pid ? $"pid {pid}" : "no process of its own");
         _ = MonitorAsync(run, runner);
     }
 
@@ -178,7 +178,7 @@ internal sealed partial class ResourceController(
             if (!_stopping && ReferenceEquals(_run, run))
             {
                 LogExitedUnexpectedly(context.Logger, resource.Name, exitCode);
-                MarkExited(run, exitCode, $"Exited with code {exitCode}");
+                await MarkExitedAsync(run, exitCode, $"Exited with code {exitCode}").ConfigureAwait(false);
             }
         }
         finally
@@ -187,11 +187,15 @@ internal sealed partial class ResourceController(
         }
     }
 
-    private void MarkExited(RunningResource run, int? exitCode, string message)
+    private async Task MarkExitedAsync(RunningResource run, int? exitCode, string message)
     {
         if (run.ProcessId is { } pid)
         {
             context.RunState.Forget(pid);
+        }
+        if (run.Owner is not null)
+        {
+            await run.Owner.DisposeAsync().ConfigureAwait(false);
         }
         _run = null;
         Publish(s => s with
@@ -220,8 +224,8 @@ internal sealed partial class ResourceController(
     [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} failed to start: {Reason}")]
     private static partial void LogFailedToStart(ILogger logger, string resource, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} is running (pid {ProcessId})")]
-    private static partial void LogRunning(ILogger logger, string resource, int? processId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} is running ({Process})")]
+    private static partial void LogRunning(ILogger logger, string resource, string process);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} exited with code {ExitCode}; restart it from the dashboard")]
     private static partial void LogExitedUnexpectedly(ILogger logger, string resource, int? exitCode);
