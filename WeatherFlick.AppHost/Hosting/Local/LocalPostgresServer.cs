@@ -16,6 +16,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     private const string ServiceUser = "postgres";
 
     private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
 
     private LocalPostgresServer(Process process, int port, string password, string dataDirectory)
     {
@@ -92,7 +93,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "-D", dataDirectory,
             "-p", port.ToString(CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1",
-            "-c", $"unix_socket_directories={dataDirectory}",
+            // TCP only: a Unix socket path longer than 107 bytes (a deep data folder) would stop the server from starting.
+            "-c", "unix_socket_directories=",
             "-c", "max_connections=200",
             .. options.Ephemeral
                 ? (string[])["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
@@ -101,13 +103,21 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var process = Process.Start(NativeProcess.StartInfoAs(ServiceUser, Path.Combine(bin, "postgres"), arguments, options.NewSession))
             ?? throw new InvalidOperationException("Could not start postgres.");
         options.ProcessStarted?.Invoke(process.Id);
+        var server = new LocalPostgresServer(process, port, password, dataDirectory);
         var output = options.Output ?? (_ => { });
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
+        void Receive(string? line)
+        {
+            if (line is not null)
+            {
+                server.Remember(line);
+                output(line);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new LocalPostgresServer(process, port, password, dataDirectory);
         try
         {
             await server.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -157,6 +167,27 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The server's last words, for the message when it fails to start.</summary>
+    private void Remember(string line)
+    {
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 3)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private string[] LastLines()
+    {
+        lock (_lastLines)
+        {
+            return [.. _lastLines];
+        }
+    }
+
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -166,7 +197,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"postgres exited with code {_process.ExitCode} while starting (data: {DataDirectory}).");
+                throw new InvalidOperationException($"postgres exited with code {_process.ExitCode} while starting (data: {DataDirectory}): {string.Join(" | ", LastLines())}");
             }
             try
             {
