@@ -69,8 +69,7 @@ internal static class DashboardHtml
         var env = string.Join("", s.EnvironmentVariables.Select(v =>
             $"""<tr><td>{E(v.Name)}</td><td class="{(v.IsMasked ? "masked" : "")}">{E(v.Value)}</td></tr>"""));
         var urls = string.Join("", s.Urls.Select(u => $"<tr><td>{E(u.Name)}</td><td>{E(u.Url)}</td><td>{(u.IsExternal ? "external" : "internal")}</td></tr>"));
-        return Layout($"{s.Name} — details", "details", $"""
-            <h2>{E(s.Name)} <small>{E(s.ResourceType)}</small></h2>
+        return Layout($"{s.Name} ({s.ResourceType})", "details", $"""
             <table class="facts" id="details">
               <tr><th>State</th><td>{E(s.State)}{(s.StateMessage is null ? "" : $" — {E(s.StateMessage)}")}</td></tr>
               <tr><th>Health</th><td>{E(s.HealthStatus?.ToString() ?? "")}</td></tr>

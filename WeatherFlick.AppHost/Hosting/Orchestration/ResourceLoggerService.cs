@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
@@ -53,7 +52,7 @@ public sealed class ResourceLoggerService(IOptions<AppHostOptions> options)
     }
 
     /// <summary>The lines kept so far, then each new line as it is written.</summary>
-    public async IAsyncEnumerable<LogLine> WatchAsync(string resourceName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<LogLine> WatchAsync(string resourceName, CancellationToken cancellationToken = default)
     {
         // Bounded: a stalled browser tab drops its oldest unread lines instead of growing the AppHost's memory.
         var channel = Channel.CreateBounded<LogLine>(new BoundedChannelOptions(options.Value.ConsoleBufferLines) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -65,24 +64,13 @@ public sealed class ResourceLoggerService(IOptions<AppHostOptions> options)
             backlog = [.. log.Lines];
             log.Watchers.Add(channel);
         }
-        try
-        {
-            foreach (var line in backlog)
-            {
-                yield return line;
-            }
-            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return line;
-            }
-        }
-        finally
+        return LiveStream.ReplayThenFollowAsync(backlog, channel, () =>
         {
             lock (_gate)
             {
                 log.Watchers.Remove(channel);
             }
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Values that must never be shown (generated passwords, keys).</summary>

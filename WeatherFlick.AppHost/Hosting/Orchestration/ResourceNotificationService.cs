@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using WeatherFlick.AppHost.Hosting.ApplicationModel;
 
@@ -69,33 +67,22 @@ public sealed class ResourceNotificationService
     }
 
     /// <summary>Every resource's current snapshot, then each change as it happens.</summary>
-    public async IAsyncEnumerable<ResourceEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<ResourceEvent> WatchAsync(CancellationToken cancellationToken = default)
     {
         var channel = Channel.CreateUnbounded<ResourceEvent>(new UnboundedChannelOptions { SingleReader = true });
-        ImmutableArray<ResourceEvent> initial;
+        ResourceEvent[] initial;
         lock (_gate)
         {
             initial = [.. _model.Resources.Where(IsShown).Select(r => _current[r.Name])];
             _watchers.Add(channel);
         }
-        try
-        {
-            foreach (var e in initial)
-            {
-                yield return e;
-            }
-            await foreach (var e in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return e;
-            }
-        }
-        finally
+        return LiveStream.ReplayThenFollowAsync(initial, channel, () =>
         {
             lock (_gate)
             {
                 _watchers.Remove(channel);
             }
-        }
+        }, cancellationToken);
     }
 
     public async Task<ResourceEvent> WaitForResourceAsync(string resourceName, Func<ResourceSnapshot, bool> predicate, CancellationToken cancellationToken = default)

@@ -114,37 +114,29 @@ public static class ManifestPublisher
         writer.WriteEndObject();
     }
 
-    private static void WriteArgs(Utf8JsonWriter writer, IResource resource)
-    {
-        var args = resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args).ToList();
-        if (args.Count == 0)
-        {
-            return;
-        }
-        writer.WriteStartArray("args");
-        foreach (var arg in args)
-        {
-            writer.WriteStringValue(Expression(arg));
-        }
-        writer.WriteEndArray();
-    }
+    private static void WriteArgs(Utf8JsonWriter writer, IResource resource) =>
+        WriteArray(writer, "args", resource.Annotations.OfType<CommandLineArgsAnnotation>().SelectMany(a => a.Args), arg => writer.WriteStringValue(Expression(arg)));
 
-    private static void WriteVolumes(Utf8JsonWriter writer, IResource resource)
-    {
-        var volumes = resource.Annotations.OfType<ContainerMountAnnotation>().ToList();
-        if (volumes.Count == 0)
-        {
-            return;
-        }
-        writer.WriteStartArray("volumes");
-        foreach (var volume in volumes)
+    private static void WriteVolumes(Utf8JsonWriter writer, IResource resource) =>
+        WriteArray(writer, "volumes", resource.Annotations.OfType<ContainerMountAnnotation>(), volume =>
         {
             writer.WriteStartObject();
             writer.WriteString("name", volume.Source);
             writer.WriteString("target", volume.Target);
             writer.WriteBoolean("readOnly", volume.IsReadOnly);
             writer.WriteEndObject();
+        });
+
+    /// <summary>Writes the array only when it has items: the manifest leaves out what a resource does not have.</summary>
+    private static void WriteArray<T>(Utf8JsonWriter writer, string name, IEnumerable<T> items, Action<T> writeItem)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return;
         }
+        writer.WriteStartArray(name);
+        list.ForEach(writeItem);
         writer.WriteEndArray();
     }
 
