@@ -205,6 +205,11 @@ public sealed class LocalPostgresServer : IAsyncDisposable
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+            {
+                // Waiting cannot help: the cluster was initialised with another password than the one given now.
+                throw new InvalidOperationException($"The cluster in {DataDirectory} rejects the password: it was initialised with another one. Restore that password, or delete the folder to start with an empty cluster.", e);
+            }
             catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
             {
                 last = e;
