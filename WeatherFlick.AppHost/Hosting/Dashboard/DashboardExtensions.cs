@@ -52,7 +52,7 @@ public static class DashboardExtensions
     }
 
     private static async Task<Results<Ok<ResourceSnapshot>, NotFound, BadRequest<string>>> ExecuteCommandAsync(
-        string name, string command, HttpContext http, ResourceNotificationService notifications, ResourceCommandService commands)
+        string name, string command, HttpContext http, ResourceNotificationService notifications, ResourceCommandService commands, IHostApplicationLifetime lifetime)
     {
         if (!http.Request.Headers.ContainsKey(ActionHeader))
         {
@@ -66,7 +66,8 @@ public static class DashboardExtensions
         {
             return TypedResults.BadRequest($"Unknown command '{command}'.");
         }
-        await commands.ExecuteCommandAsync(name, command, http.RequestAborted).ConfigureAwait(false);
+        // Bound to the AppHost's lifetime, not the request's: leaving the page must not abort a restart half-way.
+        await commands.ExecuteCommandAsync(name, command, lifetime.ApplicationStopping).ConfigureAwait(false);
         return TypedResults.Ok(notifications.GetCurrent(name));
     }
 

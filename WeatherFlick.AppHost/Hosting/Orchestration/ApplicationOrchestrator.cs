@@ -71,7 +71,8 @@ internal sealed partial class ApplicationOrchestrator(
         {
             try
             {
-                await controller.StopAsync().ConfigureAwait(false);
+                // Not cancelled by the host's shutdown timeout: every child must be stopped, however long it takes.
+                await controller.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is InvalidOperationException or IOException or TimeoutException)
             {

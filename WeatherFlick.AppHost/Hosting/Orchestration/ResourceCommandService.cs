@@ -14,7 +14,7 @@ public sealed class ResourceCommandService
         return commandName switch
         {
             KnownResourceCommands.StartCommand => controller.StartAsync(waitForDependencies: false, cancellationToken),
-            KnownResourceCommands.StopCommand => controller.StopAsync(),
+            KnownResourceCommands.StopCommand => controller.StopAsync(cancellationToken),
             KnownResourceCommands.RestartCommand => controller.RestartAsync(cancellationToken),
             _ => throw new ArgumentException($"Unknown command '{commandName}'.", nameof(commandName)),
         };

@@ -72,10 +72,10 @@ internal sealed partial class ResourceController(
         }
     }
 
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         await CancelPendingStartAsync().ConfigureAwait(false);
-        await _gate.WaitAsync().ConfigureAwait(false);
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_run is not { } run)
@@ -97,7 +97,7 @@ internal sealed partial class ResourceController(
 
     public async Task RestartAsync(CancellationToken cancellationToken)
     {
-        await StopAsync().ConfigureAwait(false);
+        await StopAsync(cancellationToken).ConfigureAwait(false);
         await StartAsync(waitForDependencies: false, cancellationToken).ConfigureAwait(false);
     }
 
@@ -134,13 +134,12 @@ internal sealed partial class ResourceController(
             HealthStatus = null,
         });
         LogRunning(context.Logger, resource.Name, run.ProcessId is { } pid ? $"pid {pid}" : "no process of its own");
-        _ = MonitorAsync(run, runner);
+        _ = MonitorAsync(run, runner, context.Shutdown);
     }
 
     /// <summary>Checks health until the run ends (fast while unhealthy), then records how it ended unless a stop did.</summary>
-    private async Task MonitorAsync(RunningResource run, IResourceRunner runner)
+    private async Task MonitorAsync(RunningResource run, IResourceRunner runner, CancellationToken shutdown)
     {
-        var shutdown = context.Shutdown;
         while (!run.Exited.IsCompleted && !shutdown.IsCancellationRequested)
         {
             bool healthy;
