@@ -7,6 +7,7 @@ using WeatherFlick.AppHost.Hosting.Dashboard;
 using WeatherFlick.AppHost.Hosting.Local;
 using WeatherFlick.AppHost.Hosting.Orchestration;
 using WeatherFlick.AppHost.Hosting.Testing;
+using WeatherFlick.Tests.Infrastructure;
 
 namespace WeatherFlick.Tests.AppHost;
 
@@ -79,7 +80,7 @@ public sealed class WeatherFlickAppTests(WeatherFlickAppFixture fixture)
     }
 
     [Fact]
-    public async Task Secret_values_never_appear_on_the_dashboard_or_in_console_logs()
+    public async Task Secret_values_never_appear_on_the_dashboard_in_console_logs_or_on_command_lines()
     {
         var secrets = fixture.App.Model.Resources.OfType<ParameterResource>().Where(p => p.Secret).Select(p => p.Value).ToList();
         using var dashboard = new HttpClient { BaseAddress = fixture.App.DashboardUrl };
@@ -89,6 +90,10 @@ public sealed class WeatherFlickAppTests(WeatherFlickAppFixture fixture)
             shown.Add(await dashboard.GetStringAsync($"/resources/{name}"));
             shown.Add(await dashboard.GetStringAsync($"/api/resources/{name}/console"));
         }
+        // A command line is readable by every local user (ps): a password must never be passed there.
+        shown.AddRange(fixture.App.ResourceNotifications.GetAll()
+            .Select(e => e.Snapshot.ProcessId).OfType<int>()
+            .SelectMany(ProcessTree.Subtree).Select(p => p.CommandLine));
 
         secrets.Count.ShouldBe(3, "postgres-password, cache-password and simulator-key are generated secrets");
         foreach (var secret in secrets)

@@ -21,7 +21,7 @@ internal sealed class RedisRunner(RedisResource resource, ResourceLoggerService 
             ProcessStarted = processStarted,
         }, cancellationToken).ConfigureAwait(false);
         _server = server;
-        return new RunningResource(server.ProcessId, $"{LocalRedisServer.FindServer()} --port {server.Port} --requirepass {ResourceLoggerService.Mask}",
+        return new RunningResource(server.ProcessId, $"{LocalRedisServer.FindServer()} --port {server.Port} (password on stdin)",
             WaitForExitAsync(server), grace => server.StopAsync(grace), server);
     }
 
