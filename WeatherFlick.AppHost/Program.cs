@@ -1,1 +1,9 @@
-Console.WriteLine("WeatherFlick AppHost: not yet assembled (see issue #3).");
+using WeatherFlick.AppHost;
+using WeatherFlick.AppHost.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+WeatherFlickApp.Define(builder);
+
+await using var app = builder.Build();
+await app.RunAsync();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what WeatherFlick needs besides the .NET SDK, on Debian/Ubuntu, only when it is missing:
 # PostgreSQL and Redis (run as plain child processes by the AppHost and the tests, never as system services)
-# and Chromium (the dashboards' browser tests drive it headless).
+# and, for the tests, Chromium (the dashboards' browser tests drive it headless) and python3.
 set -euo pipefail
 
 missing=()
@@ -9,7 +9,9 @@ pg_found=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -1 || true)
 [ -n "$pg_found" ] || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ "${WF_SKIP_BROWSER:-0}" != "1" ]; then
+  # Test-only tools: the dashboards' browser tests, and python3's http.server as a controllable dependency in the AppHost's WaitFor tests.
   command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

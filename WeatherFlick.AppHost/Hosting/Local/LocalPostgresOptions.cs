@@ -17,5 +17,11 @@ public sealed class LocalPostgresOptions
     /// <summary>Each line the server writes, for a console view.</summary>
     public Action<string>? Output { get; init; }
 
+    /// <summary>Runs the server in its own session, out of reach of the terminal's Ctrl+C (its owner stops it).</summary>
+    public bool NewSession { get; init; }
+
+    /// <summary>Called with the server's pid as soon as it is launched, before it is ready (to record it for orphan clean-up).</summary>
+    public Action<int>? ProcessStarted { get; init; }
+
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

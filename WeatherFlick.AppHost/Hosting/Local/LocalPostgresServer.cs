@@ -16,6 +16,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     private const string ServiceUser = "postgres";
 
     private readonly Process _process;
+    private readonly Queue<string> _lastLines = new();
 
     private LocalPostgresServer(Process process, int port, string password, string dataDirectory)
     {
@@ -32,6 +33,11 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     public string DataDirectory { get; }
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The postmaster's exit code once it has exited.</summary>
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
 
     /// <summary>Formatted as Aspire formats a PostgreSQL connection string.</summary>
     public string GetConnectionString(string database = "postgres") =>
@@ -87,21 +93,31 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             "-D", dataDirectory,
             "-p", port.ToString(CultureInfo.InvariantCulture),
             "-c", "listen_addresses=127.0.0.1",
-            "-c", $"unix_socket_directories={dataDirectory}",
+            // TCP only: a Unix socket path longer than 107 bytes (a deep data folder) would stop the server from starting.
+            "-c", "unix_socket_directories=",
             "-c", "max_connections=200",
             .. options.Ephemeral
                 ? (string[])["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
                 : [],
         ];
-        var process = Process.Start(NativeProcess.StartInfoAs(ServiceUser, Path.Combine(bin, "postgres"), arguments))
+        var process = Process.Start(NativeProcess.StartInfoAs(ServiceUser, Path.Combine(bin, "postgres"), arguments, options.NewSession))
             ?? throw new InvalidOperationException("Could not start postgres.");
+        options.ProcessStarted?.Invoke(process.Id);
+        var server = new LocalPostgresServer(process, port, password, dataDirectory);
         var output = options.Output ?? (_ => { });
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
+        void Receive(string? line)
+        {
+            if (line is not null)
+            {
+                server.Remember(line);
+                output(line);
+            }
+        }
+        process.OutputDataReceived += (_, e) => Receive(e.Data);
+        process.ErrorDataReceived += (_, e) => Receive(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new LocalPostgresServer(process, port, password, dataDirectory);
         try
         {
             await server.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
@@ -114,9 +130,13 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         return server;
     }
 
-    public async Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken = default)
+    public Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken = default) =>
+        CreateDatabaseIfMissingAsync(GetConnectionString(), database, cancellationToken);
+
+    /// <summary>Creates <paramref name="database"/> on the server <paramref name="serverConnectionString"/> points to, unless it exists.</summary>
+    public static async Task CreateDatabaseIfMissingAsync(string serverConnectionString, string database, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(GetConnectionString());
+        await using var connection = new NpgsqlConnection(serverConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
         {
@@ -147,6 +167,27 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         _process.Dispose();
     }
 
+    /// <summary>The server's last words, for the message when it fails to start.</summary>
+    private void Remember(string line)
+    {
+        lock (_lastLines)
+        {
+            _lastLines.Enqueue(line);
+            if (_lastLines.Count > 3)
+            {
+                _lastLines.Dequeue();
+            }
+        }
+    }
+
+    private string[] LastLines()
+    {
+        lock (_lastLines)
+        {
+            return [.. _lastLines];
+        }
+    }
+
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -156,13 +197,18 @@ public sealed class LocalPostgresServer : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"postgres exited with code {_process.ExitCode} while starting (data: {DataDirectory}).");
+                throw new InvalidOperationException($"postgres exited with code {_process.ExitCode} while starting (data: {DataDirectory}): {string.Join(" | ", LastLines())}");
             }
             try
             {
                 await using var connection = new NpgsqlConnection(GetConnectionString() + ";Pooling=false;Timeout=2");
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+            {
+                // Waiting cannot help: the cluster was initialised with another password than the one given now.
+                throw new InvalidOperationException($"The cluster in {DataDirectory} rejects the password: it was initialised with another one. Restore that password, or delete the folder to start with an empty cluster.", e);
             }
             catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
             {

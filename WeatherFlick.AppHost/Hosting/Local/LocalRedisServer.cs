@@ -27,6 +27,10 @@ public sealed class LocalRedisServer : IAsyncDisposable
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
 
+    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => _process.WaitForExitAsync(cancellationToken);
+
     /// <summary>Formatted as Aspire formats a Redis connection string: <c>host:port,password=…</c>.</summary>
     public string ConnectionString => Password.Length == 0 ? $"{Host}:{Port}" : $"{Host}:{Port},password={Password}";
 
@@ -83,15 +87,24 @@ public sealed class LocalRedisServer : IAsyncDisposable
             : ["--dir", Directory.CreateDirectory(options.DataDirectory).FullName, "--appendonly", "yes", "--save", ""];
         string[] arguments =
         [
+            // "-" reads the configuration from stdin: the password goes there, not on a command line every local user can read.
+            "-",
             "--port", port.ToString(CultureInfo.InvariantCulture),
             "--bind", "127.0.0.1",
             "--daemonize", "no",
             "--protected-mode", "no",
-            .. password.Length == 0 ? [] : (string[])["--requirepass", password],
             .. persistence,
         ];
-        var process = Process.Start(NativeProcess.StartInfoAs(null, FindServer(), arguments))
-            ?? throw new InvalidOperationException("Could not start redis-server.");
+        var info = NativeProcess.StartInfoAs(null, FindServer(), arguments, options.NewSession);
+        info.RedirectStandardInput = true;
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start redis-server.");
+        options.ProcessStarted?.Invoke(process.Id);
+        if (password.Length > 0)
+        {
+            var quoted = password.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            process.StandardInput.Write($"requirepass \"{quoted}\"\n");
+        }
+        process.StandardInput.Close();
         var output = options.Output ?? (_ => { });
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
@@ -119,7 +132,8 @@ public sealed class LocalRedisServer : IAsyncDisposable
         throw new TimeoutException($"redis-server did not answer PING within {_options.StartTimeout.TotalSeconds:0} s.");
     }
 
-    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    /// <summary>True when the server answers PING after AUTH.</summary>
+    public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -100,22 +100,24 @@ public static partial class NativeProcess
     /// A start description that runs <paramref name="program"/> as <paramref name="user"/> when we are root.
     /// setpriv execs in place (unlike runuser, which forks), so the pid we hold is the server's own.
     /// </summary>
-    public static ProcessStartInfo StartInfoAs(string? user, string program, IEnumerable<string> arguments)
+    /// <remarks>
+    /// <paramref name="newSession"/> runs it in a session of its own (setsid, which also execs in place): Ctrl+C in the
+    /// terminal then reaches only the AppHost, which stops its children itself, dependents first.
+    /// </remarks>
+    public static ProcessStartInfo StartInfoAs(string? user, string program, IEnumerable<string> arguments, bool newSession = false)
     {
-        ProcessStartInfo info;
+        var chain = new List<string>();
+        if (newSession)
+        {
+            chain.AddRange([Which("setsid") ?? "/usr/bin/setsid", "--"]);
+        }
         if (user is not null && IsRoot)
         {
-            info = new ProcessStartInfo(Which("setpriv") ?? "/usr/bin/setpriv");
-            foreach (var a in (string[])["--reuid", user, "--regid", user, "--init-groups", "--", program])
-            {
-                info.ArgumentList.Add(a);
-            }
+            chain.AddRange([Which("setpriv") ?? "/usr/bin/setpriv", "--reuid", user, "--regid", user, "--init-groups", "--"]);
         }
-        else
-        {
-            info = new ProcessStartInfo(program);
-        }
-        foreach (var a in arguments)
+        chain.Add(program);
+        var info = new ProcessStartInfo(chain[0]);
+        foreach (var a in chain.Skip(1).Concat(arguments))
         {
             info.ArgumentList.Add(a);
         }

@@ -1,0 +1,3 @@
+namespace WeatherFlick.AppHost.Hosting.Orchestration;
+
+internal sealed record RunStateFile(ProcessRecord AppHost, List<ProcessRecord> Processes);
