@@ -7,6 +7,8 @@ builder.AddNpgsqlDataSource("weatherflick");
 builder.AddRedisClient("cache");
 builder.AddDatabaseMigrations();
 builder.AddCollection();
+builder.AddJobCatalog();
+builder.AddTourismJobs();
 
 if (JobsCommandLine.Handles(args))
 {

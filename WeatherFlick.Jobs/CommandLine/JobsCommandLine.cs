@@ -11,7 +11,7 @@ namespace WeatherFlick.Jobs.CommandLine;
 /// </summary>
 public static class JobsCommandLine
 {
-    private static readonly string[] Commands = ["call"];
+    private static readonly string[] Commands = ["list", "run", "call"];
 
     /// <summary>Whether the arguments name a command rather than host settings.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && (Commands.Contains(args[0]) || args[0] is "--help" or "-h");
@@ -25,6 +25,8 @@ public static class JobsCommandLine
         await using var app = builder.Build();
         var root = new RootCommand("WeatherFlick job server. Without a command it serves the job dashboard and runs schedules.")
         {
+            ListCommand.Create(app.Services),
+            RunCommand.Create(app.Services, MigrateAsync),
             CallCommand.Create(app.Services, MigrateAsync),
         };
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -36,10 +36,10 @@ public sealed class AppHostLifecycleTests
     {
         using var folder = new TemporaryDirectory("wf-apphost-kill");
         var dashboardPort = NativeProcess.FreeTcpPort();
-        File.Exists(RepositoryPaths.AppHostAssembly).ShouldBeTrue($"the AppHost must have been built ({RepositoryPaths.AppHostAssembly})");
+        File.Exists(ProjectOutput.Dll("WeatherFlick.AppHost")).ShouldBeTrue($"the AppHost must have been built ({ProjectOutput.Dll("WeatherFlick.AppHost")})");
         using var killed = Process.Start(new ProcessStartInfo("dotnet",
         [
-            RepositoryPaths.AppHostAssembly, $"--AppHost:DataDirectory={folder.Path}", $"--AppHost:DashboardPort={dashboardPort}",
+            ProjectOutput.Dll("WeatherFlick.AppHost"), $"--AppHost:DataDirectory={folder.Path}", $"--AppHost:DashboardPort={dashboardPort}",
             "--AppHost:RandomizePorts=true", "--AppHost:EchoConsole=false",
         ])
         {

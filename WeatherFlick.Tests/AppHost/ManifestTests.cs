@@ -11,7 +11,7 @@ namespace WeatherFlick.Tests.AppHost;
 /// <summary>Publish mode: the Aspire manifest azd deploys from, checked against the published aspire-8.0 schema.</summary>
 public sealed class ManifestTests : IDisposable
 {
-    private static readonly string SchemaPath = Path.Combine(RepositoryPaths.Shared, "reference", "aspire-manifest-schema.json");
+    private static readonly string SchemaPath = Path.Combine(ProjectOutput.Shared, "reference", "aspire-manifest-schema.json");
 
     private readonly TemporaryDirectory _folder = new("wf-manifest");
 
@@ -19,7 +19,7 @@ public sealed class ManifestTests : IDisposable
     public async Task Publish_command_writes_a_manifest_that_validates_against_the_aspire_schema()
     {
         var path = Path.Combine(_folder.Path, "deploy", "aspire-manifest.json");
-        var info = new ProcessStartInfo("dotnet", [RepositoryPaths.AppHostAssembly, "--publisher", "manifest", "--output-path", path])
+        var info = new ProcessStartInfo("dotnet", [ProjectOutput.Dll("WeatherFlick.AppHost"), "--publisher", "manifest", "--output-path", path])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -3,8 +3,6 @@ extern alias JobsHost;
 
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using WeatherFlick.AppHost.Hosting.Local;
 using WeatherFlick.Tests.Infrastructure;
 
@@ -49,7 +47,7 @@ public sealed class HealthEndpointTests(PostgresServerFixture postgres, RedisSer
         (await http.GetAsync("/alive")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static WebApplicationFactoryBase Create(string host, string database, string cache)
+    private static IServiceFactory Create(string host, string database, string cache)
     {
         var settings = new Dictionary<string, string>
         {
@@ -60,7 +58,7 @@ public sealed class HealthEndpointTests(PostgresServerFixture postgres, RedisSer
             ["Providers:Kma:BaseUrl"] = "http://127.0.0.1:9/1360000/VilageFcstInfoService_2.0",
             ["Providers:Kma:Keys:0"] = "health-test-key",
         };
-        return host == "api" ? new HostFactory<ApiHost::Program>(settings) : new HostFactory<JobsHost::Program>(settings);
+        return host == "api" ? new Factory<ApiHost::Program>(new ServiceFactory<ApiHost::Program>(settings)) : new Factory<JobsHost::Program>(new ServiceFactory<JobsHost::Program>(settings));
     }
 
     private static async Task<HttpStatusCode> WaitForStatusAsync(HttpClient http, HttpStatusCode wanted)
@@ -80,30 +78,16 @@ public sealed class HealthEndpointTests(PostgresServerFixture postgres, RedisSer
         return last;
     }
 
-    private abstract class WebApplicationFactoryBase : IAsyncDisposable
+    /// <summary>Either host behind one shape, so one test body covers both.</summary>
+    private interface IServiceFactory : IAsyncDisposable
     {
-        public abstract HttpClient CreateClient();
-
-        public abstract ValueTask DisposeAsync();
+        HttpClient CreateClient();
     }
 
-    private sealed class HostFactory<TEntryPoint>(Dictionary<string, string> settings) : WebApplicationFactoryBase where TEntryPoint : class
+    private sealed class Factory<TEntryPoint>(ServiceFactory<TEntryPoint> factory) : IServiceFactory where TEntryPoint : class
     {
-        private readonly Factory _factory = new(settings);
+        public HttpClient CreateClient() => factory.CreateClient();
 
-        public override HttpClient CreateClient() => _factory.CreateClient();
-
-        public override ValueTask DisposeAsync() => _factory.DisposeAsync();
-
-        private sealed class Factory(Dictionary<string, string> settings) : WebApplicationFactory<TEntryPoint>
-        {
-            protected override void ConfigureWebHost(IWebHostBuilder builder)
-            {
-                foreach (var (name, value) in settings)
-                {
-                    builder.UseSetting(name, value);
-                }
-            }
-        }
+        public ValueTask DisposeAsync() => factory.DisposeAsync();
     }
 }

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using WeatherFlick.Jobs.Catalog;
+using WeatherFlick.Simulator.Hosting;
+using WeatherFlick.Tests.Infrastructure;
+
+namespace WeatherFlick.Tests.Tourism;
+
+[Collection(PlatformCollection.Name)]
+public sealed class TourismSyncTests(PostgresServerFixture postgres, RedisServerFixture redis)
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(9));
+
+    [Fact]
+    public async Task Full_sync_stores_exactly_the_simulators_catalog_and_a_second_run_changes_nothing()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Size = 1000;
+            o.RatePerSecond = 0;
+            o.StartTime = Start;
+            o.FreezeClock = true;
+        });
+        await using var jobs = await JobServer.StartAsync(sim, await postgres.CreateDatabaseAsync("tourism"), redis.ConnectionString,
+            new Dictionary<string, string> { ["Collection:Tourism:PageSize"] = "10" });
+
+        var first = await jobs.RunAsync("tourism-full");
+
+        first.Status.ShouldBe(JobResult.Succeeded, first.Error);
+        var truth = await SimulatorItemsAsync(sim);
+        var stored = await StoredAsync(jobs.Database);
+        stored.Count.ShouldBe(truth.Count, "every listed destination, no more, no less");
+        AssertSameCatalog(stored, truth);
+
+        var second = await jobs.RunAsync("tourism-full");
+
+        second.Status.ShouldBe(JobResult.Succeeded, second.Error);
+        second.Counts["inserted"].ShouldBe(0);
+        second.Counts["updated"].ShouldBe(0, "an unchanged catalog must not rewrite a row");
+        second.Counts["removed"].ShouldBe(0);
+    }
+
+    /// <summary>Same contentids with the same modifiedtime; on failure, names a few of the differences.</summary>
+    internal static void AssertSameCatalog(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> truth)
+    {
+        var missing = truth.Keys.Except(stored.Keys).Take(5).ToList();
+        var extra = stored.Keys.Except(truth.Keys).Take(5).ToList();
+        var different = truth.Where(t => stored.TryGetValue(t.Key, out var m) && m != t.Value).Take(5).Select(t => $"{t.Key}: {stored[t.Key]} vs {t.Value}").ToList();
+        (missing.Count + extra.Count + different.Count).ShouldBe(0,
+            $"missing {string.Join(",", missing)}; extra {string.Join(",", extra)}; different modifiedtime {string.Join("; ", different)}");
+    }
+
+    internal static async Task<Dictionary<string, string>> SimulatorItemsAsync(SimulatorServer sim)
+    {
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress };
+        var items = await http.GetFromJsonAsync<JsonElement>("_sim/dataset/items");
+        return items.EnumerateArray().ToDictionary(i => i.GetProperty("contentid").GetString()!, i => i.GetProperty("modifiedtime").GetString()!);
+    }
+
+    internal static async Task<Dictionary<string, string>> StoredAsync(string database)
+    {
+        await using var db = NpgsqlDataSource.Create(database);
+        await using var command = db.CreateCommand("""
+            SELECT content_id, to_char(modified_time AT TIME ZONE 'Asia/Seoul', 'YYYYMMDDHH24MISS') FROM destinations WHERE removed_at IS NULL
+            """);
+        var stored = new Dictionary<string, string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            stored[reader.GetString(0)] = reader.GetString(1);
+        }
+        return stored;
+    }
+}
