@@ -24,7 +24,8 @@ public sealed class JobServer : IAsyncDisposable
 
     public JobCatalog Jobs => Services.GetRequiredService<JobCatalog>();
 
-    public static async Task<JobServer> StartAsync(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="time">Replaces the job server's clock (e.g. a <see cref="ManualClock"/> matching a frozen simulator).</param>
+    public static async Task<JobServer> StartAsync(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra = null, TimeProvider? time = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -48,7 +49,7 @@ public sealed class JobServer : IAsyncDisposable
         {
             settings[name] = value;
         }
-        var factory = new ServiceFactory<JobsHost::Program>(settings);
+        var factory = new ServiceFactory<JobsHost::Program>(settings, time is null ? null : services => services.AddSingleton(time));
         var server = new JobServer(factory, database);
         using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await server.Services.GetRequiredService<SchemaReadiness>().WaitAsync(ready.Token);
