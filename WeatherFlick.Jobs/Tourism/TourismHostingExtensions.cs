@@ -11,6 +11,7 @@ public static class TourismHostingExtensions
     {
         builder.Services.AddOptions<TourismOptions>().BindConfiguration(TourismOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IJob, TourismFullSync>();
+        builder.Services.AddSingleton<IJob, TourismIncrementalSync>();
         return builder;
     }
 }

@@ -41,6 +41,44 @@ public sealed class TourismSyncTests(PostgresServerFixture postgres, RedisServer
         second.Counts["removed"].ShouldBe(0);
     }
 
+    [Fact]
+    public async Task Incremental_sync_applies_exactly_the_edits_additions_and_deletions_since_the_full_sync()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Size = 1000;
+            o.RatePerSecond = 0;
+            o.StartTime = Start;
+            o.FreezeClock = true;
+            o.Evolution.ModifiedPerDay = 0.02;
+            o.Evolution.DeletedPerDay = 0.005;
+            o.Evolution.CreatedPerDay = 0.01;
+        });
+        await using var jobs = await JobServer.StartAsync(sim, await postgres.CreateDatabaseAsync("incremental"), redis.ConnectionString,
+            new Dictionary<string, string> { ["Collection:Tourism:PageSize"] = "10" });
+        (await jobs.RunAsync("tourism-full")).Status.ShouldBe(JobResult.Succeeded);
+        var before = await SimulatorItemsAsync(sim);
+
+        sim.Clock.Advance(TimeSpan.FromDays(2));
+        var truth = await SimulatorItemsAsync(sim);
+        var result = await jobs.RunAsync("tourism-incremental");
+
+        result.Status.ShouldBe(JobResult.Succeeded, result.Error);
+        var added = truth.Keys.Except(before.Keys).Count();
+        var deleted = before.Keys.Except(truth.Keys).Count();
+        var modified = truth.Count(t => before.TryGetValue(t.Key, out var m) && m != t.Value);
+        (added, deleted, modified).ShouldNotBe((0, 0, 0), "two simulated days must have changed the catalog");
+        AssertSameCatalog(await StoredAsync(jobs.Database), truth);
+        result.Counts["inserted"].ShouldBe(added, "every addition, and only those, is inserted");
+        result.Counts["updated"].ShouldBe(modified, "every edit, and only those, is updated");
+        result.Counts["removed"].ShouldBe(deleted, "every withdrawal is marked removed");
+
+        var again = await jobs.RunAsync("tourism-incremental");
+
+        again.Status.ShouldBe(JobResult.Succeeded, again.Error);
+        (again.Counts["inserted"], again.Counts["updated"], again.Counts["removed"]).ShouldBe((0L, 0L, 0L), "nothing changed since the last run");
+    }
+
     /// <summary>Same contentids with the same modifiedtime; on failure, names a few of the differences.</summary>
     internal static void AssertSameCatalog(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> truth)
     {

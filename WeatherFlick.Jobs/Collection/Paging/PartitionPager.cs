@@ -19,7 +19,7 @@ public sealed partial class PartitionPager(RunStore runs, ILogger<PartitionPager
     {
         var monitor = new PagingMonitor(partition.Key);
         var page = state.NextPage;
-        long items = 0, inserted = 0, updated = 0;
+        long items = 0, inserted = 0, updated = 0, removedByPages = 0;
         var pages = 0;
         var expectedPages = state.PagesExpected;
         var emptyRetries = 0;
@@ -49,6 +49,7 @@ public sealed partial class PartitionPager(RunStore runs, ILogger<PartitionPager
                     items += write.Items;
                     inserted += write.Result.Inserted;
                     updated += write.Result.Updated;
+                    removedByPages += write.Removed;
                     pages++;
                     onPage(1, expectedPages, write.Items);
                     if (write.Stop || page >= (expectedPages ?? page))
@@ -109,7 +110,7 @@ public sealed partial class PartitionPager(RunStore runs, ILogger<PartitionPager
         }
 
         PartitionOutcome Outcome(string status, string? error = null, DateTimeOffset? resumeAt = null, long removed = 0) =>
-            new(partition.Key, status, items, inserted, updated, removed, pages, monitor.Violations, error, resumeAt);
+            new(partition.Key, status, items, inserted, updated, removedByPages + removed, pages, monitor.Violations, error, resumeAt);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Partition}: page {Page} came back empty though {Expected} pages are expected; asking again")]
