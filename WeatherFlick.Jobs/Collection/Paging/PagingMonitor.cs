@@ -56,6 +56,7 @@ public sealed class PagingMonitor(string partition)
         }
     }
 
-    private void Report(string violation) =>
+    /// <summary>Records a violation the caller found itself (e.g. a page that kept answering NO_DATA).</summary>
+    public void Report(string violation) =>
         _violations.Add(string.Create(CultureInfo.InvariantCulture, $"{Partition}: {violation}"));
 }

@@ -60,17 +60,21 @@ public sealed partial class PartitionPager(RunStore runs, ILogger<PartitionPager
                     break;
 
                 case UpstreamOutcome.NoData noData:
+                    // A successful empty answer ("items":"", totalCount 0) is an empty listing. NO_DATA (03) in place of
+                    // a page is what the services sometimes say for a page that has items: ask again before believing it.
+                    var genuine = noData.Code.TrimStart('0').Length == 0;
                     var expected = expectedPages ?? (noData.TotalCount > 0 ? (noData.TotalCount + partition.PageSize - 1) / partition.PageSize : 0);
-                    if (page > expected)
+                    if (genuine && page > expected)
                     {
                         return await CompleteAsync().ConfigureAwait(false);
                     }
                     if (emptyRetries++ < EmptyPageRetries)
                     {
-                        LogEmptyPageRetry(partition.Key, page, expected);
+                        LogEmptyPageRetry(partition.Key, page, noData.Code, noData.Message);
                         break;
                     }
-                    monitor.Observe(page, partition.PageSize, monitor.TotalCount ?? noData.TotalCount, []);
+                    emptyRetries = 0;
+                    monitor.Report($"page {page} answered {noData.Code} {noData.Message} {EmptyPageRetries + 1} times");
                     page++;
                     if (page > expected)
                     {
@@ -113,8 +117,8 @@ public sealed partial class PartitionPager(RunStore runs, ILogger<PartitionPager
             new(partition.Key, status, items, inserted, updated, removedByPages + removed, pages, monitor.Violations, error, resumeAt);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Partition}: page {Page} came back empty though {Expected} pages are expected; asking again")]
-    private partial void LogEmptyPageRetry(string partition, int page, int expected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Partition}: page {Page} came back empty ({Code} {Message}); asking again")]
+    private partial void LogEmptyPageRetry(string partition, int page, string code, string message);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Paging violation: {Violation}")]
     private partial void LogViolation(string violation);
