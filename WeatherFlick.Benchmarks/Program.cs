@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using WeatherFlick.Benchmarks.Collection;
 using WeatherFlick.Benchmarks.Gateway;
 using WeatherFlick.Benchmarks.Simulator;
 using WeatherFlick.Benchmarks.Upsert;
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "simulator" => await SimulatorBenchmark.RunAsync(args[1..]),
     "gateway" => await GatewayBenchmark.RunAsync(args[1..]),
     "upsert" => await UpsertBenchmark.RunAsync(args[1..]),
+    "full-sync" => await FullSyncBenchmark.RunAsync(args[1..]),
     _ => Switch(args),
 };
 

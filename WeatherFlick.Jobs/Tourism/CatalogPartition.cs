@@ -40,10 +40,14 @@ internal sealed class CatalogPartition(UpstreamGateway kto, TourismOptions optio
         long removed = 0;
         if (clean)
         {
+            // EXCEPT (a hashed set difference) rather than NOT EXISTS: right after a bulk load the statistics are
+            // stale, and a misjudged anti-join turns into a nested loop over the whole partition.
             await using var remove = new NpgsqlCommand("""
                 UPDATE destinations d SET removed_at = now(), updated_at = now()
-                WHERE d.area_code = $1 AND d.content_type_id = $2 AND d.removed_at IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM run_seen s WHERE s.run_id = $3 AND s.partition_key = $4 AND s.content_id = d.content_id)
+                WHERE d.content_id IN (
+                    SELECT content_id FROM destinations WHERE area_code = $1 AND content_type_id = $2 AND removed_at IS NULL
+                    EXCEPT
+                    SELECT content_id FROM run_seen WHERE run_id = $3 AND partition_key = $4)
                 """, connection, transaction);
             remove.Parameters.Add(new() { Value = area });
             remove.Parameters.Add(new() { Value = contentType });

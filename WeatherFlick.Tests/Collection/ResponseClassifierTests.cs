@@ -62,7 +62,7 @@ public sealed class ResponseClassifierTests
     [Fact]
     public void Item_values_stay_strings_and_numbers_become_their_text()
     {
-        var body = """{"response":{"header":{"resultCode":"00","resultMsg":"NORMAL_SERVICE"},"body":{"dataType":"JSON","items":{"item":[{"category":"PCP","fcstValue":"1mm 미만","nx":55,"ny":127}]},"pageNo":3,"numOfRows":1000,"totalCount":2580}}}"""u8;
+        var body = """{"response":{"header":{"resultCode":"00","resultMsg":"NORMAL_SERVICE"},"body":{"dataType":"JSON","items":{"item":[{"category":"PCP","fcstValue":"1mm 미만","nx":55,"ny":127}]},"pageNo":3,"numOfRows":1000,"totalCount":2580}}}"""u8.ToArray();
 
         var page = ResponseClassifier.Classify(HttpStatusCode.OK, body).ShouldBeOfType<UpstreamOutcome.Data>().Page;
 
@@ -77,7 +77,7 @@ public sealed class ResponseClassifierTests
     public void Invalid_request_carries_the_upstream_message()
     {
         var outcome = ResponseClassifier.Classify(HttpStatusCode.OK,
-            """{"responseTime":"2026-09-03T16:59:12.891","resultCode":"10","resultMsg":"INVALID_REQUEST_PARAMETER_ERROR(subImageYN)"}"""u8);
+            """{"responseTime":"2026-09-03T16:59:12.891","resultCode":"10","resultMsg":"INVALID_REQUEST_PARAMETER_ERROR(subImageYN)"}"""u8.ToArray());
 
         outcome.ShouldBeOfType<UpstreamOutcome.InvalidRequest>().Message.ShouldBe("INVALID_REQUEST_PARAMETER_ERROR(subImageYN)");
     }
@@ -85,7 +85,7 @@ public sealed class ResponseClassifierTests
     [Fact]
     public void A_429_is_marked_rate_limited_with_its_Retry_After()
     {
-        var outcome = ResponseClassifier.Classify(HttpStatusCode.TooManyRequests, [], TimeSpan.FromSeconds(3));
+        var outcome = ResponseClassifier.Classify(HttpStatusCode.TooManyRequests, Array.Empty<byte>(), TimeSpan.FromSeconds(3));
 
         var transient = outcome.ShouldBeOfType<UpstreamOutcome.Transient>();
         transient.RateLimited.ShouldBeTrue("429 must slow the caller down, not only retry");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Npgsql;
 using NpgsqlTypes;
@@ -68,13 +69,21 @@ public sealed class RawArchive(NpgsqlDataSource dataSource)
 
     internal static byte[] Compress(ReadOnlySpan<byte> body)
     {
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(body.Length)];
-        // Quality 5: most of Brotli's ratio on JSON at a small fraction of the top levels' CPU.
-        if (!BrotliEncoder.TryCompress(body, buffer, out var written, quality: 5, window: 22))
+        // The worst-case buffer is as large as the body: rent it, so only the (small) result is allocated.
+        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(body.Length));
+        try
         {
-            throw new InvalidOperationException("Brotli compression failed.");
+            // Quality 5: most of Brotli's ratio on JSON at a small fraction of the top levels' CPU.
+            if (!BrotliEncoder.TryCompress(body, buffer, out var written, quality: 5, window: 22))
+            {
+                throw new InvalidOperationException("Brotli compression failed.");
+            }
+            return buffer[..written];
         }
-        return buffer[..written];
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     internal static byte[] Decompress(byte[] compressed)

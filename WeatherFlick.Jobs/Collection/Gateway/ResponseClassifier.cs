@@ -17,11 +17,12 @@ namespace WeatherFlick.Jobs.Collection.Gateway;
 /// </summary>
 public static class ResponseClassifier
 {
-    public static UpstreamOutcome Classify(HttpStatusCode status, ReadOnlySpan<byte> body, TimeSpan? retryAfter = null)
+    public static UpstreamOutcome Classify(HttpStatusCode status, ReadOnlyMemory<byte> body, TimeSpan? retryAfter = null)
     {
-        var text = TrimStart(body);
+        var start = body.Length - TrimStart(body.Span).Length;
+        var text = body.Span[start..];
         UpstreamOutcome? fromBody = text.Length == 0 ? null
-            : text[0] == (byte)'{' ? FromJson(text)
+            : text[0] == (byte)'{' ? FromJson(body[start..])
             : text[0] == (byte)'<' ? FromXml(text)
             : null;
 
@@ -62,12 +63,13 @@ public static class ResponseClassifier
         };
     }
 
-    private static UpstreamOutcome FromJson(ReadOnlySpan<byte> json)
+    private static UpstreamOutcome FromJson(ReadOnlyMemory<byte> json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.ToArray());
+            // Parsed in place: a 1,000-row page is over half a megabyte, and a copy would land on the large-object heap.
+            document = JsonDocument.Parse(json);
         }
         catch (JsonException e)
         {
