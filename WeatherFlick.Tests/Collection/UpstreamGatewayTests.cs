@@ -179,6 +179,42 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
         (await StatsAsync(sim)).GetProperty("calls").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()).ShouldBe(1, "the re-run must not reach upstream");
     }
 
+    [Fact]
+    public async Task Calls_latency_concurrency_and_remaining_quota_per_key_are_measured()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Keys = [Keys[0]];
+            o.RatePerSecond = 0;
+            o.DailyQuota.Kto = 40;
+        });
+        await using var host = await GatewayHostAsync(sim, TimeProvider.System, new() { ["Keys:0"] = Keys[0], ["DailyQuota"] = "40" });
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Name, double Value, Dictionary<string, object?> Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == GatewayTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, t, _) => measured.Add((i.Name, v, t.ToArray().ToDictionary(x => x.Key, x => x.Value))));
+        listener.SetMeasurementEventCallback<int>((i, v, t, _) => measured.Add((i.Name, v, t.ToArray().ToDictionary(x => x.Key, x => x.Value))));
+        listener.SetMeasurementEventCallback<double>((i, v, t, _) => measured.Add((i.Name, v, t.ToArray().ToDictionary(x => x.Key, x => x.Value))));
+        listener.Start();
+
+        await CallManyAsync(host.Gateway, "areaCode2", AreaCodes, 10);
+        listener.RecordObservableInstruments();
+
+        measured.Count(m => m.Name == "weatherflick.upstream.calls" && (string?)m.Tags["outcome"] == "data" && (string?)m.Tags["operation"] == "areaCode2")
+            .ShouldBeGreaterThanOrEqualTo(10);
+        measured.ShouldContain(m => m.Name == "weatherflick.upstream.duration");
+        measured.ShouldContain(m => m.Name == "weatherflick.upstream.concurrency.limit" && m.Value >= 1);
+        var remaining = measured.Where(m => m.Name == "weatherflick.upstream.quota.remaining" && (string?)m.Tags["key"] == ApiKey.FingerprintOf(Keys[0])).ToList();
+        remaining.ShouldNotBeEmpty("remaining quota is measured per key fingerprint");
+        remaining.Min(m => m.Value).ShouldBe(30, "40 calls a day, 10 spent");
+    }
+
     private static void AssertNoKey(string text, string key, string where)
     {
         text.Contains(key, StringComparison.Ordinal).ShouldBeFalse($"{where} contains the raw key: {text}");

@@ -25,6 +25,7 @@ public sealed partial class UpstreamGateway
     private readonly ILogger _logger;
     private readonly IReadOnlyList<ApiKey> _keys;
     private readonly ConcurrentDictionary<string, KeyPacer> _pacers = new();
+    private readonly ConcurrentDictionary<(string Key, string Operation), int> _remaining = new();
     private readonly ResiliencePipeline<Attempt> _resilience;
     private readonly string _baseUrl;
 
@@ -46,6 +47,7 @@ public sealed partial class UpstreamGateway
         _baseUrl = options.BaseUrl.TrimEnd('/');
         Concurrency = new AdaptiveConcurrencyLimiter(options.MaxConcurrency, Math.Max(1, Math.Min(options.MaxConcurrency, _keys.Count * 2)));
         _resilience = BuildResilience(options, time);
+        GatewayTelemetry.Observe(this);
     }
 
     public string Provider { get; }
@@ -55,6 +57,9 @@ public sealed partial class UpstreamGateway
     public IReadOnlyList<ApiKey> Keys => _keys;
 
     public int DailyQuota => _options.DailyQuota;
+
+    /// <summary>Calls left today per key fingerprint and operation, as last charged by this process.</summary>
+    public IReadOnlyDictionary<(string Key, string Operation), int> RemainingQuota => _remaining;
 
     /// <summary>Calls <paramref name="operation"/> with <paramref name="parameters"/> (everything but the key).</summary>
     public async Task<GatewayResult> CallAsync(string operation, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
@@ -130,6 +135,7 @@ public sealed partial class UpstreamGateway
             }
 
             var key = reservation.Key;
+            _remaining[(key.Fingerprint, operation)] = Math.Max(0, _options.DailyQuota - reservation.CallsToday);
             var pacer = Pacer(key);
             await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
 
