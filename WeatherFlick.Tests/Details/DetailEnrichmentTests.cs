@@ -1,26 +1,24 @@
 using System.Text.Json;
-using Npgsql;
 using WeatherFlick.Jobs.Catalog;
-using WeatherFlick.Simulator.Hosting;
 using WeatherFlick.Tests.Infrastructure;
 using WeatherFlick.Tests.Simulator;
+using static WeatherFlick.Tests.Details.DetailScenario;
 
 namespace WeatherFlick.Tests.Details;
 
-/// <summary>The details job end to end: the real job server against the simulator, after a full catalog sync.</summary>
+/// <summary>What the details job stores and when it asks again: the real job server against the simulator, after tourism-full.</summary>
 [Collection(PlatformCollection.Name)]
 public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisServerFixture redis)
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 22, 10, 0, 0, TimeSpan.FromHours(9));
-    private static readonly string[] DetailOperations = ["detailCommon2", "detailIntro2", "detailImage2"];
+    private readonly DetailScenario _scenario = new(postgres, redis);
 
     [Fact]
     public async Task Every_live_destination_gets_its_details_and_a_second_run_spends_no_quota()
     {
         await using var sim = await StartSimulatorAsync();
         using var api = new SimApi(sim);
-        var database = await CatalogAsync(sim);
-        await using var jobs = await DetailJobsAsync(sim, database);
+        var database = await _scenario.CatalogAsync(sim);
+        await using var jobs = await _scenario.DetailJobsAsync(sim, database);
         var live = await ScalarAsync(database, "SELECT count(*) FROM destinations WHERE removed_at IS NULL");
 
         var first = await jobs.RunAsync("details");
@@ -32,13 +30,13 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
             SELECT count(*) FROM destinations d JOIN destination_details x USING (content_id)
             WHERE d.removed_at IS NULL AND x.source_modified_time = d.modified_time AND cardinality(x.raw_response_ids) = 3 AND x.intro IS NOT NULL
             """)).ShouldBe(live, "every live destination has details from three archived answers, at its current modified_time");
-        var calls = await DetailCallsAsync(api);
+        var calls = (await DetailCallsAsync(api)).Sum(c => c.Count);
 
         var second = await jobs.RunAsync("details");
 
         second.Status.ShouldBe(JobResult.Succeeded, second.Error);
         second.Counts["calls"].ShouldBe(0, "nothing is missing or stale, so nothing may be asked");
-        (await DetailCallsAsync(api)).ShouldBe(calls, "the simulator must see no detail call from a run with nothing to do");
+        (await DetailCallsAsync(api)).Sum(c => c.Count).ShouldBe(calls, "the simulator must see no detail call from a run with nothing to do");
     }
 
     [Fact]
@@ -46,85 +44,142 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
     {
         await using var sim = await StartSimulatorAsync(o => o.Evolution.ModifiedPerDay = 0.01);
         using var api = new SimApi(sim);
-        var database = await CatalogAsync(sim);
-        await using (var jobs = await DetailJobsAsync(sim, database))
+        var database = await _scenario.CatalogAsync(sim);
+        await using (var jobs = await _scenario.DetailJobsAsync(sim, database))
         {
-            (await jobs.RunAsync("details")).Status.ShouldBe(JobResult.Succeeded);
+            (await jobs.RunAsync("details")).Status.ShouldBe(JobResult.Succeeded, "the first enrichment must complete");
         }
-        var before = await ModifiedTimesAsync(database);
+        var before = (await LiveAsync(database)).ToDictionary(d => d.ContentId, d => d.Modified);
         await api.AdvanceClockAsync(TimeSpan.FromDays(2));
-        await CatalogAsync(sim, database);
-        var after = await ModifiedTimesAsync(database);
-        var edited = after.Where(a => before.TryGetValue(a.Key, out var was) && was != a.Value).Select(a => a.Key).ToHashSet();
-        var added = after.Keys.Except(before.Keys).ToHashSet();
+        await _scenario.CatalogAsync(sim, database);
+        var after = (await LiveAsync(database)).ToDictionary(d => d.ContentId, d => d.Modified);
+        var edited = after.Where(a => before.TryGetValue(a.Key, out var was) && was != a.Value).Select(a => a.Key).ToList();
+        var added = after.Keys.Except(before.Keys).ToList();
         edited.Count.ShouldBeGreaterThan(0, "two simulated days at 1 % a day must edit some destinations");
-        var calls = await DetailCallsAsync(api);
+        var calls = (await DetailCallsAsync(api)).Sum(c => c.Count);
 
-        await using var again = await DetailJobsAsync(sim, database);
+        await using var again = await _scenario.DetailJobsAsync(sim, database);
         var result = await again.RunAsync("details");
 
         result.Status.ShouldBe(JobResult.Succeeded, result.Error);
         result.Counts["updated"].ShouldBe(edited.Count, $"exactly the edited destinations are refetched ({string.Join(",", edited.Take(5))} …)");
         result.Counts["inserted"].ShouldBe(added.Count, "destinations new to the catalog get their first details");
-        (await DetailCallsAsync(api) - calls).ShouldBe(3 * (edited.Count + added.Count), "one call of each operation per edited or new destination, none for the others");
+        ((await DetailCallsAsync(api)).Sum(c => c.Count) - calls).ShouldBe(3 * (edited.Count + added.Count),
+            "one call of each operation per edited or new destination, none for the others");
         (await ScalarAsync(database, """
             SELECT count(*) FROM destinations d JOIN destination_details x USING (content_id)
             WHERE d.removed_at IS NULL AND x.source_modified_time IS DISTINCT FROM d.modified_time
             """)).ShouldBe(0, "no live destination may keep details older than its modified_time");
     }
 
-    private Task<SimulatorServer> StartSimulatorAsync(Action<SimulatorOptions>? configure = null) => SimulatorServer.StartAsync(o =>
+    [Fact]
+    public async Task Intro_fields_are_typed_from_each_content_types_own_names_and_the_answers_are_kept_whole()
     {
-        o.Size = 1000;
-        o.RatePerSecond = 0;
-        o.StartTime = Start;
-        o.FreezeClock = true;
-        configure?.Invoke(o);
-    });
+        await using var sim = await StartSimulatorAsync();
+        using var api = new SimApi(sim);
+        var database = await _scenario.CatalogAsync(sim);
+        // One destination with photos per content type keeps the run to a handful of calls.
+        await ScalarAsync(database, """
+            WITH keep AS (SELECT DISTINCT ON (content_type_id) content_id FROM destinations
+                          WHERE removed_at IS NULL AND first_image IS NOT NULL ORDER BY content_type_id, content_id)
+            DELETE FROM destinations WHERE content_id NOT IN (SELECT content_id FROM keep)
+            """);
+        await using var jobs = await _scenario.DetailJobsAsync(sim, database);
 
-    /// <summary>Runs tourism-full into <paramref name="database"/> (a new one when null) with default settings and returns it.</summary>
-    private async Task<string> CatalogAsync(SimulatorServer sim, string? database = null)
-    {
-        database ??= await postgres.CreateDatabaseAsync("details");
-        await using var jobs = await JobServer.StartAsync(sim, database, redis.ConnectionString);
-        var full = await jobs.RunAsync("tourism-full");
-        full.Status.ShouldBe(JobResult.Succeeded, $"the catalog sync every detail test starts from failed: {full.Error}");
-        return database;
-    }
+        var result = await jobs.RunAsync("details");
 
-    private Task<JobServer> DetailJobsAsync(SimulatorServer sim, string database, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? time = null) =>
-        JobServer.StartAsync(sim, database, redis.ConnectionString, new Dictionary<string, string>
+        result.Status.ShouldBe(JobResult.Succeeded, result.Error);
+        var stored = await RowsAsync(database, """
+            SELECT d.content_id, d.content_type_id, x.overview, x.homepage, x.tel_name, x.intro::text, x.use_time, x.rest_date, x.parking, x.info_center, x.images::text
+            FROM destinations d JOIN destination_details x USING (content_id)
+            """);
+        stored.Select(r => (int)r[1]!).Order().ToArray().ShouldBe(new[] { 12, 14, 15, 25, 28, 32, 38, 39 }, "one destination of each content type was kept and enriched");
+        foreach (var row in stored)
         {
-            ["Providers:Kto:RatePerSecond"] = "1000",
-            ["Collection:Details:Parallelism"] = "8",
-        }.Concat(settings ?? new Dictionary<string, string>()).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), time);
+            var (id, type) = ((string)row[0]!, (int)row[1]!);
+            var common = (await api.KtoAsync("detailCommon2", $"_type=json&contentId={id}")).Items.Single();
+            var intro = (await api.KtoAsync("detailIntro2", $"_type=json&contentId={id}&contentTypeId={type}")).Items.Single();
+            var images = (await api.KtoAsync("detailImage2", $"_type=json&contentId={id}&imageYN=Y")).Items;
+            var expected = ExpectedIntroFields[type];
 
-    /// <summary>Detail calls the simulator accepted, over every key and day.</summary>
-    private static async Task<long> DetailCallsAsync(SimApi api)
-    {
-        var stats = await api.AdminGetAsync("stats");
-        return stats.GetProperty("calls").EnumerateArray()
-            .Where(c => DetailOperations.Contains(c.GetProperty("operation").GetString()))
-            .Sum(c => (long)c.GetProperty("count").GetInt32());
-    }
-
-    private static async Task<Dictionary<string, DateTime>> ModifiedTimesAsync(string database)
-    {
-        await using var db = NpgsqlDataSource.Create(database);
-        await using var command = db.CreateCommand("SELECT content_id, modified_time FROM destinations WHERE removed_at IS NULL");
-        var times = new Dictionary<string, DateTime>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            times[reader.GetString(0)] = reader.GetDateTime(1);
+            ((string?)row[2], (string?)row[3], (string?)row[4]).ShouldBe((Text(common, "overview"), Text(common, "homepage"), Text(common, "telname")),
+                $"type {type}: overview, homepage and telname come from detailCommon2");
+            Strings(JsonDocument.Parse((string)row[5]!).RootElement).ShouldBe(Strings(intro), $"type {type}: the whole intro is kept as JSON (jsonb orders keys its own way)");
+            ((string?)row[6], (string?)row[7], (string?)row[8], (string?)row[9]).ShouldBe(
+                (Text(intro, expected.UseTime), Text(intro, expected.RestDate), Text(intro, expected.Parking), Text(intro, expected.InfoCenter)),
+                $"type {type}: use_time, rest_date, parking and info_center come from {expected}");
+            JsonDocument.Parse((string)row[10]!).RootElement.EnumerateArray().Select(i => i.GetProperty("originimgurl").GetString()).ShouldBe(
+                images.Select(i => i.GetProperty("originimgurl").GetString()), $"type {type}: every photo of detailImage2 is kept, in order");
         }
-        return times;
     }
 
-    private static async Task<long> ScalarAsync(string database, string sql)
+    [Fact]
+    public async Task A_refused_or_vanished_destination_is_recorded_and_not_asked_again_until_it_changes()
     {
-        await using var db = NpgsqlDataSource.Create(database);
-        await using var command = db.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
+        await using var sim = await StartSimulatorAsync(o =>
+        {
+            // The catalog as generated at the start, then 1 % deleted a day.
+            o.Evolution.Epoch = Start;
+            o.Evolution.DeletedPerDay = 0.01;
+            o.Evolution.ModifiedPerDay = 0;
+            o.Evolution.CreatedPerDay = 0;
+        });
+        using var api = new SimApi(sim);
+        var database = await _scenario.CatalogAsync(sim);
+        await api.AdvanceClockAsync(TimeSpan.FromDays(1));
+        var items = (await api.AdminGetAsync("dataset/items?includeDeleted=true")).EnumerateArray()
+            .ToDictionary(i => i.GetProperty("contentid").GetString()!, i => i.GetProperty("showflag").GetString());
+        var ours = (await LiveAsync(database)).Select(d => d.ContentId).Order(StringComparer.Ordinal).ToList();
+        var vanished = ours.Where(id => items[id] == "0").Take(2).ToList();
+        var live = ours.Where(id => items[id] == "1").Take(3).ToList();
+        vanished.Count.ShouldBe(2, "a simulated day at 1 % deletions must delete listed destinations");
+        // A content id the service cannot parse: it answers INVALID_REQUEST_PARAMETER_ERROR, today and every day.
+        var refused = "x" + live[2];
+        await ScalarAsync(database, "UPDATE destinations SET content_id = $1 WHERE content_id = $2", refused, live[2]);
+        string[] keep = [.. vanished, live[0], live[1], refused];
+        await ScalarAsync(database, "DELETE FROM destinations WHERE NOT content_id = ANY($1)", new object[] { keep });
+        await using var jobs = await _scenario.DetailJobsAsync(sim, database);
+
+        var first = await jobs.RunAsync("details");
+
+        first.Status.ShouldBe(JobResult.Succeeded, $"refusals are recorded, not failures of the run: {first.Error}");
+        (first.Counts["done"], first.Counts["gone"], first.Counts["failed"]).ShouldBe((2L, 2L, 1L), "two stored, two gone upstream, one refused");
+        var failures = (await RowsAsync(database, "SELECT content_id, outcome FROM detail_failures ORDER BY content_id"))
+            .Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
+        failures.ShouldBe([.. vanished.Order(StringComparer.Ordinal).Select(v => (v, "no_data")), (refused, "invalid_request")],
+            "each failure is recorded with what the upstream answered");
+        (await RowsAsync(database, "SELECT code, message FROM detail_failures WHERE content_id = $1", refused)).Single().ShouldBe(
+            ["10", "INVALID_REQUEST_PARAMETER_ERROR(contentId)"], "the refusal keeps the upstream's code and message");
+
+        var second = await jobs.RunAsync("details");
+
+        second.Counts["calls"].ShouldBe(0, "recorded failures are not asked again while the destinations are unchanged");
+
+        await ScalarAsync(database, "UPDATE destinations SET modified_time = modified_time + interval '1 hour' WHERE content_id = $1", refused);
+        var third = await jobs.RunAsync("details");
+
+        (third.Counts["calls"], third.Counts["failed"]).ShouldBe((1L, 1L), "a changed destination is asked once more, and refused once more");
+        (await ScalarAsync(database, "SELECT failures FROM detail_failures WHERE content_id = $1", refused)).ShouldBe(2, "the second refusal is counted on the same record");
     }
+
+    /// <summary>The reference's per-type field names (shared/reference/public-data-apis.md §2.4), written out independently of the job's table.</summary>
+    private static readonly Dictionary<int, (string? UseTime, string? RestDate, string? Parking, string? InfoCenter)> ExpectedIntroFields = new()
+    {
+        [12] = ("usetime", "restdate", "parking", "infocenter"),
+        [14] = ("usetimeculture", "restdateculture", "parkingculture", "infocenterculture"),
+        [15] = ("playtime", null, null, "sponsor1tel"),
+        [25] = (null, null, null, "infocentertourcourse"),
+        [28] = ("usetimeleports", "restdateleports", "parkingleports", "infocenterleports"),
+        [32] = (null, null, "parkinglodging", "infocenterlodging"),
+        [38] = ("opentime", "restdateshopping", "parkingshopping", "infocentershopping"),
+        [39] = ("opentimefood", "restdatefood", "parkingfood", "infocenterfood"),
+    };
+
+    /// <summary>A field as the job types it: trimmed, and empty as null.</summary>
+    private static string? Text(JsonElement item, string? name) =>
+        name is not null && item.TryGetProperty(name, out var value) && value.GetString() is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    private static List<KeyValuePair<string, string?>> Strings(JsonElement item) =>
+        [.. item.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText()))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)];
 }
