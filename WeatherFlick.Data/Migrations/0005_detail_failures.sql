@@ -1,6 +1,6 @@
--- Destinations whose details the service refuses for good (invalid request) or no longer has (no data). The detail
--- job does not ask for them again until the destination's modified_time moves, so one bad row cannot spend quota
--- every day; a later success deletes the row.
+-- Destinations whose details the service refuses (invalid request) or answers empty twice (no data). The detail job
+-- does not ask for them again until the destination's modified_time moves (no data: or Collection:Details:
+-- RetryNoDataAfter has passed), so one bad row cannot spend quota every day; a later success deletes the row.
 CREATE TABLE detail_failures (
     content_id           text PRIMARY KEY REFERENCES destinations (content_id) ON DELETE CASCADE,
     source_modified_time timestamptz,                   -- the destination's modified_time when it failed

@@ -6,17 +6,26 @@ namespace WeatherFlick.Jobs.Details;
 /// <summary>
 /// What detail enrichment still has to do, read from the tables themselves: live destinations without details, or
 /// whose details were fetched at an older modified_time, less those the service refused at their current
-/// modified_time. Because the backlog is a query, it is also the job's checkpoint: whatever a crash interrupted is
-/// simply still in it.
+/// modified_time. An empty answer is believed for <see cref="DetailsOptions.RetryNoDataAfter"/> only (the services
+/// sometimes answer NO_DATA for content they have, and what is really gone leaves the catalog through the catalog
+/// sync meanwhile): then the destination is due again, also when its details were stored without the photos its
+/// list entry promised. Because the backlog is a query, it is also the job's checkpoint: whatever a crash
+/// interrupted is simply still in it.
 /// </summary>
 public sealed class DetailBacklog(NpgsqlDataSource dataSource)
 {
-    /// <summary>The condition on <c>d</c> (destinations), <c>x</c> (its details) of a destination that is due.</summary>
+    /// <summary>
+    /// The condition on <c>d</c> (destinations) and <c>x</c> (its details) of a destination that is due; <c>$1</c> is
+    /// how long an empty answer is believed.
+    /// </summary>
     private const string Due = """
         d.removed_at IS NULL
-        AND (x.content_id IS NULL OR (d.modified_time IS NOT NULL AND (x.source_modified_time IS NULL OR x.source_modified_time < d.modified_time)))
+        AND (x.content_id IS NULL
+             OR (d.modified_time IS NOT NULL AND (x.source_modified_time IS NULL OR x.source_modified_time < d.modified_time))
+             OR EXISTS (SELECT 1 FROM detail_failures f WHERE f.content_id = d.content_id AND f.outcome = 'no_data'))
         AND NOT EXISTS (SELECT 1 FROM detail_failures f
-                        WHERE f.content_id = d.content_id AND f.source_modified_time IS NOT DISTINCT FROM d.modified_time)
+                        WHERE f.content_id = d.content_id AND f.source_modified_time IS NOT DISTINCT FROM d.modified_time
+                          AND (f.outcome <> 'no_data' OR f.failed_at > now() - $1::interval))
         """;
 
     /// <summary>
@@ -24,19 +33,20 @@ public sealed class DetailBacklog(NpgsqlDataSource dataSource)
     /// newest modified first), leaving out <paramref name="excluded"/> (those this run already tried).
     /// </summary>
     public async Task<IReadOnlyList<DetailCandidate>> NextAsync(int limit, IReadOnlyDictionary<int, double> areaWeights,
-        IReadOnlyDictionary<int, double> contentTypeWeights, IReadOnlyCollection<string> excluded, CancellationToken cancellationToken)
+        IReadOnlyDictionary<int, double> contentTypeWeights, TimeSpan retryNoDataAfter, IReadOnlyCollection<string> excluded, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
             SELECT d.content_id, d.content_type_id, d.modified_time, d.first_image IS NOT NULL
             FROM destinations d
             LEFT JOIN destination_details x ON x.content_id = d.content_id
-            LEFT JOIN unnest($1::int[], $2::float8[]) AS aw(code, weight) ON aw.code = d.area_code
-            LEFT JOIN unnest($3::int[], $4::float8[]) AS tw(code, weight) ON tw.code = d.content_type_id
+            LEFT JOIN unnest($2::int[], $3::float8[]) AS aw(code, weight) ON aw.code = d.area_code
+            LEFT JOIN unnest($4::int[], $5::float8[]) AS tw(code, weight) ON tw.code = d.content_type_id
             WHERE {Due}
-              AND d.content_id <> ALL($5::text[])
+              AND d.content_id <> ALL($6::text[])
             ORDER BY COALESCE(aw.weight, 1) * COALESCE(tw.weight, 1) DESC, d.modified_time DESC NULLS LAST, d.content_id
-            LIMIT $6
+            LIMIT $7
             """);
+        command.Parameters.Add(new() { Value = retryNoDataAfter });
         command.Parameters.Add(new() { Value = areaWeights.Keys.ToArray() });
         command.Parameters.Add(new() { Value = areaWeights.Values.ToArray() });
         command.Parameters.Add(new() { Value = contentTypeWeights.Keys.ToArray() });
@@ -54,33 +64,38 @@ public sealed class DetailBacklog(NpgsqlDataSource dataSource)
     }
 
     /// <summary>How many destinations are due, and how many of them are not in <paramref name="excluded"/>.</summary>
-    public async Task<(long Due, long NotExcluded)> CountAsync(IReadOnlyCollection<string> excluded, CancellationToken cancellationToken)
+    public async Task<(long Due, long NotExcluded)> CountAsync(TimeSpan retryNoDataAfter, IReadOnlyCollection<string> excluded, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT count(*), count(*) FILTER (WHERE d.content_id <> ALL($1::text[]))
+            SELECT count(*), count(*) FILTER (WHERE d.content_id <> ALL($2::text[]))
             FROM destinations d
             LEFT JOIN destination_details x ON x.content_id = d.content_id
             WHERE {Due}
             """);
+        command.Parameters.Add(new() { Value = retryNoDataAfter });
         command.Parameters.Add(new() { Value = excluded.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Remembers that the service refused (or no longer has) a destination's details at its current modified_time.</summary>
-    public async Task RecordFailureAsync(DetailCandidate candidate, DetailFetch.Failed failure, CancellationToken cancellationToken)
+    /// <summary>
+    /// Remembers, inside <paramref name="transaction"/>, that the service refused or answered empty for a destination
+    /// at <paramref name="modifiedTime"/> (its modified_time when asked).
+    /// </summary>
+    public static async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string contentId, DateTimeOffset? modifiedTime,
+        DetailFetch.Failed failure, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = new NpgsqlCommand("""
             INSERT INTO detail_failures AS f (content_id, source_modified_time, operation, outcome, code, message, raw_response_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7)
             ON CONFLICT (content_id) DO UPDATE
             SET source_modified_time = EXCLUDED.source_modified_time, operation = EXCLUDED.operation, outcome = EXCLUDED.outcome,
                 code = EXCLUDED.code, message = EXCLUDED.message, raw_response_id = EXCLUDED.raw_response_id,
                 failures = f.failures + 1, failed_at = now()
-            """);
-        command.Parameters.Add(new() { Value = candidate.ContentId });
-        command.Parameters.Add(new() { Value = (object?)candidate.ModifiedTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            """, connection, transaction);
+        command.Parameters.Add(new() { Value = contentId });
+        command.Parameters.Add(new() { Value = (object?)modifiedTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = failure.Operation });
         command.Parameters.Add(new() { Value = failure.Outcome });
         command.Parameters.Add(new() { Value = failure.Code });

@@ -29,6 +29,8 @@ public sealed partial class DetailEnrichment(
     /// <summary>The run's one partition: the backlog is not paged, but the run record still shows progress and counts.</summary>
     private const string Partition = "backlog";
 
+    private const string NoDataOutcome = "no_data";
+
     public string Name => "details";
 
     public string Description => "Details (detailCommon2, detailIntro2, detailImage2) of destinations with missing or stale details, within today's remaining quota";
@@ -43,7 +45,7 @@ public sealed partial class DetailEnrichment(
 
         var budget = new QuotaBudget(DetailFetcher.Operations);
         await RefreshAsync(budget, o, cancellationToken).ConfigureAwait(false);
-        var (due, _) = await backlog.CountAsync([], cancellationToken).ConfigureAwait(false);
+        var (due, _) = await backlog.CountAsync(o.RetryNoDataAfter, [], cancellationToken).ConfigureAwait(false);
         var planned = Math.Min(due, budget.Destinations);
         LogPlanned(runId, resumed, due, planned, o.ReservePerOperation);
         activity?.SetTag("weatherflick.run_id", runId);
@@ -60,7 +62,7 @@ public sealed partial class DetailEnrichment(
         while (tally.Stop is null && budget.Destinations > 0)
         {
             var batch = await backlog.NextAsync((int)Math.Min(budget.Destinations, o.BatchSize), o.AreaWeights, o.ContentTypeWeights,
-                [.. tried.Keys], cancellationToken).ConfigureAwait(false);
+                o.RetryNoDataAfter, [.. tried.Keys], cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
                 break;
@@ -89,7 +91,7 @@ public sealed partial class DetailEnrichment(
             tally.StopFor(StopReason.Budget);
         }
 
-        var (remaining, untried) = await backlog.CountAsync([.. tried.Keys], cancellationToken).ConfigureAwait(false);
+        var (remaining, untried) = await backlog.CountAsync(o.RetryNoDataAfter, [.. tried.Keys], cancellationToken).ConfigureAwait(false);
         var quotaStop = tally.Stop is { Kind: StopKind.Budget or StopKind.WaitingForQuota };
         var counts = new Dictionary<string, long>
         {
@@ -98,8 +100,9 @@ public sealed partial class DetailEnrichment(
             ["done"] = tally.Done,
             ["inserted"] = tally.Written.Inserted,
             ["updated"] = tally.Written.Updated,
-            ["failed"] = tally.Refused,
-            ["gone"] = tally.Gone,
+            ["refused"] = tally.Refused,
+            ["no_data"] = tally.NoData,
+            ["photos_unconfirmed"] = tally.PhotosUnconfirmed,
             ["transient_failures"] = tally.Transient,
             ["remaining"] = remaining,
             ["skipped_for_quota"] = quotaStop ? untried : 0,
@@ -146,17 +149,37 @@ public sealed partial class DetailEnrichment(
                     (int)Math.Min(int.MaxValue, due), 1, async (connection, transaction, token) =>
                     {
                         var result = await DetailTables.Details.UpsertAsync(connection, [fetched.Row], transaction, token).ConfigureAwait(false);
-                        await DetailBacklog.ForgetFailureAsync(connection, transaction, candidate.ContentId, token).ConfigureAwait(false);
+                        if (fetched.PhotosUnconfirmed is { } photos)
+                        {
+                            await DetailBacklog.RecordFailureAsync(connection, transaction, candidate.ContentId, candidate.ModifiedTime, photos, token).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await DetailBacklog.ForgetFailureAsync(connection, transaction, candidate.ContentId, token).ConfigureAwait(false);
+                        }
                         return (result, null);
                     }, CancellationToken.None).ConfigureAwait(false);
-                tally.Stored(written);
+                tally.Stored(written, fetched.PhotosUnconfirmed is not null);
                 Count("stored");
+                if (fetched.PhotosUnconfirmed is not null)
+                {
+                    LogPhotosUnconfirmed(candidate.ContentId, o.RetryNoDataAfter);
+                }
                 break;
             case DetailFetch.Failed failed:
-                await backlog.RecordFailureAsync(candidate, failed, cancellationToken).ConfigureAwait(false);
-                tally.Failed(failed.Outcome == "no_data");
-                LogRefused(candidate.ContentId, failed.Operation, failed.Outcome, failed.Code, failed.Message);
-                Count(failed.Outcome == "no_data" ? "gone" : "refused");
+                await runs.InTransactionAsync((connection, transaction, token) =>
+                    DetailBacklog.RecordFailureAsync(connection, transaction, candidate.ContentId, candidate.ModifiedTime, failed, token), cancellationToken).ConfigureAwait(false);
+                var noData = failed.Outcome == NoDataOutcome;
+                tally.Failed(noData);
+                if (noData)
+                {
+                    LogNoData(candidate.ContentId, failed.Operation, o.RetryNoDataAfter);
+                }
+                else
+                {
+                    LogRefused(candidate.ContentId, failed.Operation, failed.Code, failed.Message);
+                }
+                Count(noData ? "no_data" : "refused");
                 break;
             case DetailFetch.Transient transient:
                 LogTransient(candidate.ContentId, transient.Operation, transient.Reason);
@@ -211,7 +234,8 @@ public sealed partial class DetailEnrichment(
         private readonly Lock _gate = new();
         private long _done;
         private long _refused;
-        private long _gone;
+        private long _noData;
+        private long _photosUnconfirmed;
         private long _transient;
         private int _transientInARow;
         private int _pages = pagesBefore;
@@ -224,11 +248,13 @@ public sealed partial class DetailEnrichment(
 
         public long Refused => Interlocked.Read(ref _refused);
 
-        public long Gone => Interlocked.Read(ref _gone);
+        public long NoData => Interlocked.Read(ref _noData);
+
+        public long PhotosUnconfirmed => Interlocked.Read(ref _photosUnconfirmed);
 
         public long Transient => Interlocked.Read(ref _transient);
 
-        public long Processed => Done + Refused + Gone + Transient;
+        public long Processed => Done + Refused + NoData + Transient;
 
         public StopReason? Stop => _stop;
 
@@ -245,21 +271,25 @@ public sealed partial class DetailEnrichment(
 
         public int NextPage() => Interlocked.Increment(ref _pages);
 
-        public void Stored(UpsertResult result)
+        public void Stored(UpsertResult result, bool photosUnconfirmed)
         {
             lock (_gate)
             {
                 _written += result;
             }
             Interlocked.Increment(ref _done);
+            if (photosUnconfirmed)
+            {
+                Interlocked.Increment(ref _photosUnconfirmed);
+            }
             Interlocked.Exchange(ref _transientInARow, 0);
         }
 
-        public void Failed(bool gone)
+        public void Failed(bool noData)
         {
-            if (gone)
+            if (noData)
             {
-                Interlocked.Increment(ref _gone);
+                Interlocked.Increment(ref _noData);
             }
             else
             {
@@ -289,8 +319,14 @@ public sealed partial class DetailEnrichment(
     [LoggerMessage(Level = LogLevel.Information, Message = "Details run {RunId} (resumed: {Resumed}): {Due} destinations due, {Planned} planned within today's quota (reserve {Reserve} calls per operation)")]
     private partial void LogPlanned(long runId, bool resumed, long due, long planned, int reserve);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Details of {ContentId}: {Operation} answered {Outcome} {Code} {Message}; not asked again until the destination changes")]
-    private partial void LogRefused(string contentId, string operation, string outcome, string code, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Details of {ContentId}: {Operation} refused the request ({Code} {Message}); not asked again until the destination changes")]
+    private partial void LogRefused(string contentId, string operation, string code, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Details of {ContentId}: {Operation} answered no data twice; asked again when the destination changes or after {RetryAfter}")]
+    private partial void LogNoData(string contentId, string operation, TimeSpan retryAfter);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Details of {ContentId}: stored without photos, as detailImage2 answered no data twice though the list shows an image; asked again after {RetryAfter}")]
+    private partial void LogPhotosUnconfirmed(string contentId, TimeSpan retryAfter);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Details of {ContentId}: {Operation} kept failing ({Reason}); left for a later run")]
     private partial void LogTransient(string contentId, string operation, string reason);

@@ -9,12 +9,16 @@ public abstract record DetailFetch
     {
     }
 
-    /// <summary>All three answers are in: the row to store.</summary>
-    public sealed record Fetched(DestinationDetailRow Row) : DetailFetch;
+    /// <summary>
+    /// All three answers are in: the row to store. <paramref name="PhotosUnconfirmed"/> is set when detailImage2
+    /// answered empty twice though the list showed a first image: the row is stored without photos, and the empty
+    /// answer recorded so the photos are asked for again later.
+    /// </summary>
+    public sealed record Fetched(DestinationDetailRow Row, Failed? PhotosUnconfirmed = null) : DetailFetch;
 
     /// <summary>
-    /// The service refused the request for good (<c>invalid_request</c>) or has no such content (<c>no_data</c>, asked
-    /// twice): recorded, and not asked again until the destination changes.
+    /// The service refused the request for good (<c>invalid_request</c>) or answered empty twice (<c>no_data</c>):
+    /// recorded, and not asked again until the destination changes (no data: or for a while).
     /// </summary>
     public sealed record Failed(string Operation, string Outcome, string Code, string Message, long? RawResponseId) : DetailFetch;
 

@@ -12,9 +12,10 @@ namespace WeatherFlick.Jobs.Details;
 /// Fetches one destination's details: detailCommon2 (contentId only: KorService2 answers error 10 to anything more),
 /// detailIntro2 (contentId and contentTypeId, both required) and detailImage2 (imageYN=Y, the place photos). The
 /// intro is asked with the content type detailCommon2 reports, so a type that changed upstream since the last
-/// catalog sync does not come back empty. An empty answer where content is certain (common and intro always; images
-/// when the list showed a first image) is asked once more, because the services sometimes answer NO_DATA for content
-/// they have.
+/// catalog sync does not come back empty. The services sometimes answer NO_DATA for content they have, so an empty
+/// answer where content is certain (common and intro always; images when the list showed a first image) is asked
+/// once more; common or intro empty twice is a "no data" failure; images empty twice are stored as none and the
+/// empty answer is recorded, so the photos are asked for again later.
 /// </summary>
 public sealed class DetailFetcher([FromKeyedServices("kto")] UpstreamGateway kto, IOptions<DetailsOptions> options)
 {
@@ -37,8 +38,7 @@ public sealed class DetailFetcher([FromKeyedServices("kto")] UpstreamGateway kto
         }
         if (common.Items.Count == 0)
         {
-            var noData = (UpstreamOutcome.NoData)common.Result.Outcome!;
-            return new DetailFetch.Failed(Common, noData.Name, noData.Code, noData.Message, common.Result.RawResponseId);
+            return NoData(Common, common.Result);
         }
         var item = common.Items.FirstOrDefault(i => KtoItems.Text(i, "contentid") == candidate.ContentId) ?? common.Items[0];
         var contentType = KtoItems.Int(item, "contenttypeid") ?? candidate.ContentTypeId;
@@ -48,28 +48,39 @@ public sealed class DetailFetcher([FromKeyedServices("kto")] UpstreamGateway kto
         {
             return stopIntro;
         }
+        if (intro.Items.Count == 0)
+        {
+            return NoData(Intro, intro.Result);
+        }
         var images = await AskAsync(Image, [("contentId", candidate.ContentId), ("imageYN", "Y")], confirmEmpty: candidate.HasImage, budget, cancellationToken).ConfigureAwait(false);
         if (images.Stop is { } stopImages)
         {
             return stopImages;
         }
 
-        var introItem = intro.Items.Count > 0 ? intro.Items[0] : null;
+        var introItem = intro.Items[0];
         var fields = IntroFields.For(contentType);
-        string? Field(string? name) => introItem is null || name is null ? null : KtoItems.Text(introItem, name);
+        string? Field(string? name) => name is null ? null : KtoItems.Text(introItem, name);
         return new DetailFetch.Fetched(new DestinationDetailRow(
             candidate.ContentId,
             KtoItems.Text(item, "overview"),
             KtoItems.Text(item, "homepage"),
             KtoItems.Text(item, "telname"),
-            introItem is null ? null : JsonSerializer.Serialize(introItem, s_json),
+            JsonSerializer.Serialize(introItem, s_json),
             Field(fields.UseTime),
             Field(fields.RestDate),
             Field(fields.Parking),
             Field(fields.InfoCenter),
             JsonSerializer.Serialize(images.Items, s_json),
             candidate.ModifiedTime,
-            [.. new[] { common.Result.RawResponseId, intro.Result.RawResponseId, images.Result.RawResponseId }.OfType<long>()]));
+            [.. new[] { common.Result.RawResponseId, intro.Result.RawResponseId, images.Result.RawResponseId }.OfType<long>()]),
+            candidate.HasImage && images.Items.Count == 0 ? NoData(Image, images.Result) : null);
+    }
+
+    private static DetailFetch.Failed NoData(string operation, GatewayResult result)
+    {
+        var noData = (UpstreamOutcome.NoData)result.Outcome!;
+        return new DetailFetch.Failed(operation, noData.Name, noData.Code, noData.Message, result.RawResponseId);
     }
 
     /// <summary>One operation's answer: its items (none for an empty answer), or why the destination cannot go on.</summary>

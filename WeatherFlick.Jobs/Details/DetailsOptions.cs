@@ -36,6 +36,14 @@ public sealed class DetailsOptions : IValidatableObject
     [Range(1, 10_000)]
     public int TransientFailureLimit { get; set; } = 20;
 
+    /// <summary>
+    /// How long a destination whose detailCommon2 or detailIntro2 answered "no data" twice is left alone (unless it
+    /// changes first). The services sometimes answer NO_DATA for content they have; content really gone leaves the
+    /// catalog through the catalog sync meanwhile.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan RetryNoDataAfter { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The MobileApp parameter every KTO call carries.</summary>
     [Required]
     public string MobileApp { get; set; } = "WeatherFlick";

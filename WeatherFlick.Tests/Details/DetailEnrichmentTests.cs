@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Tests.Infrastructure;
 using WeatherFlick.Tests.Simulator;
@@ -143,7 +144,7 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
         var first = await jobs.RunAsync("details");
 
         first.Status.ShouldBe(JobResult.Succeeded, $"refusals are recorded, not failures of the run: {first.Error}");
-        (first.Counts["done"], first.Counts["gone"], first.Counts["failed"]).ShouldBe((2L, 2L, 1L), "two stored, two gone upstream, one refused");
+        (first.Counts["done"], first.Counts["no_data"], first.Counts["refused"]).ShouldBe((2L, 2L, 1L), "two stored, two gone upstream, one refused");
         var failures = (await RowsAsync(database, "SELECT content_id, outcome FROM detail_failures ORDER BY content_id"))
             .Select(r => ((string)r[0]!, (string)r[1]!)).ToList();
         failures.ShouldBe([.. vanished.Order(StringComparer.Ordinal).Select(v => (v, "no_data")), (refused, "invalid_request")],
@@ -158,8 +159,90 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
         await ScalarAsync(database, "UPDATE destinations SET modified_time = modified_time + interval '1 hour' WHERE content_id = $1", refused);
         var third = await jobs.RunAsync("details");
 
-        (third.Counts["calls"], third.Counts["failed"]).ShouldBe((1L, 1L), "a changed destination is asked once more, and refused once more");
+        (third.Counts["calls"], third.Counts["refused"]).ShouldBe((1L, 1L), "a changed destination is asked once more, and refused once more");
         (await ScalarAsync(database, "SELECT failures FROM detail_failures WHERE content_id = $1", refused)).ShouldBe(2, "the second refusal is counted on the same record");
+    }
+
+    [Fact]
+    public async Task False_NO_DATA_answers_and_other_upstream_faults_delay_details_but_lose_none()
+    {
+        await using var sim = await StartSimulatorAsync();
+        using var api = new SimApi(sim);
+        var database = await _scenario.CatalogAsync(sim);
+        await KeepAsync(database, 200);
+        // Mostly lies about content (a wrapped NO_DATA for what exists), plus every fault the gateway absorbs.
+        await api.PutConfigAsync(new { faultRate = 0.3, faultWeights = new Dictionary<string, int> { ["wrappedNoData"] = 10 }, slowMs = 100, hangSeconds = 2 });
+        await using var jobs = await _scenario.DetailJobsAsync(sim, database, new Dictionary<string, string>
+        {
+            ["Providers:Kto:Timeout"] = "00:00:01",
+            ["Providers:Kto:MaxAttempts"] = "10",
+        });
+
+        var faulty = await jobs.RunAsync("details");
+
+        faulty.Status.ShouldBe(JobResult.Succeeded, faulty.Error);
+        (faulty.Counts["done"] + faulty.Counts["no_data"]).ShouldBe(200, "every destination ends stored or believed empty for a while: none is lost to a fault");
+        var heldBack = faulty.Counts["no_data"] + faulty.Counts["photos_unconfirmed"];
+        heldBack.ShouldBeGreaterThan(0, "a 16 % rate of false NO_DATA must sometimes fool even the second ask, or this test proves nothing");
+
+        await api.PutConfigAsync(new { faultRate = 0.0 });
+        await ScalarAsync(database, "UPDATE detail_failures SET failed_at = failed_at - interval '8 days'");
+        var later = await jobs.RunAsync("details");
+
+        later.Counts["done"].ShouldBe(heldBack, "once the empty answers are no longer believed, exactly what they held back is asked again");
+        (await ScalarAsync(database, "SELECT count(*) FROM detail_failures")).ShouldBe(0, "the successes clear every recorded empty answer");
+        foreach (var row in await RowsAsync(database, "SELECT content_id, overview, jsonb_array_length(images) FROM destination_details"))
+        {
+            var id = (string)row[0]!;
+            var common = (await api.KtoAsync("detailCommon2", $"_type=json&contentId={id}")).Items.Single();
+            var photos = (await api.KtoAsync("detailImage2", $"_type=json&contentId={id}&imageYN=Y")).Items.Length;
+            ((string?)row[1], (int)row[2]!).ShouldBe((Text(common, "overview"), photos), $"{id}: the stored details are the upstream's, photos included");
+        }
+    }
+
+    [Fact]
+    public async Task When_the_upstream_keeps_failing_the_run_fails_after_the_limit_and_every_destination_stays_due()
+    {
+        await using var sim = await StartSimulatorAsync();
+        using var api = new SimApi(sim);
+        var database = await _scenario.CatalogAsync(sim);
+        await KeepAsync(database, 50);
+        var onlyUnavailable = new[] { "http500", "http502", "hang", "slow", "truncated", "gatewayApplicationError", "gatewayHttpError", "gatewayUnknownError", "wrappedNoData" }
+            .ToDictionary(kind => kind, _ => 0);
+        onlyUnavailable["http503"] = 1;
+        await api.PutConfigAsync(new { faultRate = 1.0, faultWeights = onlyUnavailable });
+        await using var jobs = await _scenario.DetailJobsAsync(sim, database, new Dictionary<string, string>
+        {
+            ["Providers:Kto:MaxAttempts"] = "2",
+            ["Collection:Details:Parallelism"] = "1",
+            ["Collection:Details:TransientFailureLimit"] = "5",
+        });
+
+        var result = await jobs.RunAsync("details");
+
+        result.Status.ShouldBe(JobResult.Failed, "an upstream that answers nothing but 503 must fail the run");
+        result.Error.ShouldNotBeNull().ShouldContain("5 destinations in a row failed", customMessage: "the error says why the run gave up");
+        result.Counts["transient_failures"].ShouldBe(5, "the run stops at the limit instead of burning the day's quota on failures");
+        result.Counts["remaining"].ShouldBe(50, "a destination that met only transient failures stays due for the next run");
+        (await ScalarAsync(database, "SELECT count(*) FROM detail_failures")).ShouldBe(0, "transient failures are not recorded as the service's answer");
+    }
+
+    [Fact]
+    public async Task Weights_for_an_unknown_area_or_content_type_stop_the_job_server_at_start()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var database = await postgres.CreateDatabaseAsync("details");
+
+        var error = await Record.ExceptionAsync(() => _scenario.DetailJobsAsync(sim, database, new Dictionary<string, string>
+        {
+            ["Collection:Details:AreaWeights:99"] = "2",
+            ["Collection:Details:ContentTypeWeights:12"] = "-1",
+        }));
+
+        var invalid = error.ShouldNotBeNull("a misconfigured job server must not start").ShouldBeOfType<OptionsValidationException>(
+            $"the options validation stops the start, not something else: {error}");
+        invalid.Message.ShouldContain("Collection:Details:AreaWeights:99 is not a KTO area code", customMessage: "the message names the setting");
+        invalid.Message.ShouldContain("Collection:Details:ContentTypeWeights:12 must be a number of 0 or more", customMessage: "every bad setting is named");
     }
 
     /// <summary>The reference's per-type field names (shared/reference/public-data-apis.md §2.4), written out independently of the job's table.</summary>
@@ -174,6 +257,10 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
         [38] = ("opentime", "restdateshopping", "parkingshopping", "infocentershopping"),
         [39] = ("opentimefood", "restdatefood", "parkingfood", "infocenterfood"),
     };
+
+    /// <summary>Keeps the <paramref name="count"/> destinations with the lowest content ids, so a test needs few calls.</summary>
+    private static Task KeepAsync(string database, int count) => ScalarAsync(database,
+        "DELETE FROM destinations WHERE content_id NOT IN (SELECT content_id FROM destinations ORDER BY content_id LIMIT $1)", count);
 
     /// <summary>A field as the job types it: trimmed, and empty as null.</summary>
     private static string? Text(JsonElement item, string? name) =>
