@@ -9,6 +9,7 @@ builder.AddDatabaseMigrations();
 builder.AddCollection();
 builder.AddJobCatalog();
 builder.AddTourismJobs();
+builder.AddDetailJobs();
 
 if (JobsCommandLine.Handles(args))
 {
