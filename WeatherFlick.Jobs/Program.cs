@@ -9,6 +9,9 @@ builder.AddDatabaseMigrations();
 builder.AddCollection();
 builder.AddJobCatalog();
 builder.AddTourismJobs();
+builder.AddQualityJobs();
+builder.AddAlerts();
+builder.AddHousekeepingJobs();
 
 if (JobsCommandLine.Handles(args))
 {
