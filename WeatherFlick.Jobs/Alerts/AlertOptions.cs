@@ -21,12 +21,13 @@ public sealed class AlertOptions : IValidatableObject
     [Range(typeof(TimeSpan), "01:00:00", "90.00:00:00")]
     public TimeSpan RunLookback { get; set; } = TimeSpan.FromDays(8);
 
-    public Uri? Webhook => string.IsNullOrWhiteSpace(WebhookUrl) ? null : new Uri(WebhookUrl.Trim(), UriKind.Absolute);
+    /// <summary>The webhook to post to, or null when none is configured (or the setting is invalid, which stops the start).</summary>
+    public Uri? Webhook =>
+        Uri.TryCreate(WebhookUrl?.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp) ? url : null;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!string.IsNullOrWhiteSpace(WebhookUrl)
-            && !(Uri.TryCreate(WebhookUrl.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        if (!string.IsNullOrWhiteSpace(WebhookUrl) && Webhook is null)
         {
             // The value is not repeated: it may carry the webhook's token.
             yield return new ValidationResult("Alerts:WebhookUrl must be an absolute http or https URL, or empty to log alerts only.", [nameof(WebhookUrl)]);

@@ -34,7 +34,7 @@ public sealed class RunAlertCheck(NpgsqlDataSource dataSource, TimeProvider time
             if (reader.GetString(2) == RunStatus.Failed)
             {
                 alerts.Add(new Alert($"run-failed:{job}", $"Job {job} failed",
-                    $"Run {id} of {job} failed ({at}): {error}. Its latest run is still the failed one; this repeats until a run succeeds."));
+                    $"Run {id} of {job} failed ({at}): {error}. It is the job's latest run; this alert repeats once per window until a run succeeds."));
             }
             else
             {
