@@ -10,6 +10,9 @@ builder.AddCollection();
 builder.AddJobCatalog();
 builder.AddTourismJobs();
 builder.AddDetailJobs();
+builder.AddQualityJobs();
+builder.AddAlerts();
+builder.AddHousekeepingJobs();
 
 if (JobsCommandLine.Handles(args))
 {

@@ -25,7 +25,9 @@ public sealed class JobServer : IAsyncDisposable
     public JobCatalog Jobs => Services.GetRequiredService<JobCatalog>();
 
     /// <param name="time">Replaces the job server's clock (e.g. a <see cref="ManualClock"/> matching a frozen simulator).</param>
-    public static async Task<JobServer> StartAsync(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra = null, TimeProvider? time = null)
+    /// <param name="services">Adds to the job server's services (e.g. a <see cref="TestLogSink"/> as a logger provider).</param>
+    public static async Task<JobServer> StartAsync(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra = null, TimeProvider? time = null,
+        Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -49,7 +51,14 @@ public sealed class JobServer : IAsyncDisposable
         {
             settings[name] = value;
         }
-        var factory = new ServiceFactory<JobsHost::Program>(settings, time is null ? null : services => services.AddSingleton(time));
+        var factory = new ServiceFactory<JobsHost::Program>(settings, collection =>
+        {
+            if (time is not null)
+            {
+                collection.AddSingleton(time);
+            }
+            services?.Invoke(collection);
+        });
         var server = new JobServer(factory, database);
         using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await server.Services.GetRequiredService<SchemaReadiness>().WaitAsync(ready.Token);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,26 +13,13 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task Server_spans_reach_the_OTLP_endpoint_with_http_tags_and_health_probes_stay_out()
     {
-        var exported = new ConcurrentQueue<OtlpSpan>();
-        await using var collector = await ScriptedHttpServer.StartAsync(async (context, _) =>
-        {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
-            if (context.Request.Path == "/v1/traces")
-            {
-                foreach (var span in OtlpTraceDecoder.Decode(body.ToArray()))
-                {
-                    exported.Enqueue(span);
-                }
-            }
-            context.Response.ContentType = "application/x-protobuf";
-        });
+        await using var collector = await OtlpCollector.StartAsync();
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseAddress.ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = "otlp-test",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
@@ -53,16 +39,16 @@ public sealed class OtlpExportTests
         while (server is null && clock.Elapsed < TimeSpan.FromSeconds(15))
         {
             await Task.Delay(100);
-            server = exported.FirstOrDefault(s => s.Kind == OtlpSpan.KindServer && s.Attributes.GetValueOrDefault("url.path") as string == "/api/things/42");
+            server = collector.Spans.FirstOrDefault(s => s.Kind == OtlpSpan.KindServer && s.Attributes.GetValueOrDefault("url.path") as string == "/api/things/42");
         }
         await app.StopAsync();
 
-        server.ShouldNotBeNull($"no server span for /api/things/42 reached the collector; got: {string.Join(", ", exported.Select(s => s.Name))}");
+        server.ShouldNotBeNull($"no server span for /api/things/42 reached the collector; got: {string.Join(", ", collector.Spans.Select(s => s.Name))}");
         server.ServiceName.ShouldBe("otlp-test", "OTEL_SERVICE_NAME names the resource");
         server.Attributes["http.request.method"].ShouldBe("GET");
         server.Attributes["http.route"].ShouldBe("/api/things/{id:int}");
         server.Attributes["http.response.status_code"].ShouldBe(200L);
-        exported.ShouldNotContain(s => (s.Attributes.GetValueOrDefault("url.path") as string ?? "").StartsWith("/health"),
+        collector.Spans.ShouldNotContain(s => (s.Attributes.GetValueOrDefault("url.path") as string ?? "").StartsWith("/health"),
             "health probes must be kept out of traces");
     }
 }

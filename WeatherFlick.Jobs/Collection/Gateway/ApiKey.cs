@@ -32,6 +32,10 @@ public sealed class ApiKey
     internal bool AppearsIn(string text) =>
         text.Contains(_secret, StringComparison.Ordinal) || text.Contains(QueryValue, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary><paramref name="text"/> with every spelling of this key replaced by its fingerprint.</summary>
+    internal string RedactIn(string text) =>
+        text.Replace(_secret, Fingerprint, StringComparison.Ordinal).Replace(QueryValue, Fingerprint, StringComparison.OrdinalIgnoreCase);
+
     public static string FingerprintOf(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
 

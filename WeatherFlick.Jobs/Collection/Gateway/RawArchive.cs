@@ -46,9 +46,22 @@ public sealed class RawArchive(NpgsqlDataSource dataSource)
             : null;
     }
 
-    /// <summary>Deletes expired exchanges in bounded batches so no statement holds long locks; returns how many went.</summary>
-    public async Task<long> DeleteExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    /// <summary>How many exchanges have expired by <paramref name="now"/> (what an expiry run has ahead of it).</summary>
+    public async Task<long> CountExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM raw_responses WHERE expires_at <= $1");
+        command.Parameters.Add(new() { Value = now });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// Deletes what expired by <paramref name="now"/>, <paramref name="batchSize"/> rows per statement, each statement
+    /// its own short transaction: no lock outlives a batch, and rows another session holds are skipped rather than
+    /// waited for (the next run takes them). <paramref name="afterBatch"/> hears each batch's count. Returns the total.
+    /// </summary>
+    public async Task<long> DeleteExpiredAsync(DateTimeOffset now, int batchSize, CancellationToken cancellationToken, Action<int>? afterBatch = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         long total = 0;
         while (true)
         {
@@ -60,6 +73,11 @@ public sealed class RawArchive(NpgsqlDataSource dataSource)
             command.Parameters.Add(new() { Value = batchSize });
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             total += deleted;
+            if (deleted > 0)
+            {
+                afterBatch?.Invoke(deleted);
+            }
+            // A short batch means nothing unlocked is left; a full one may have more behind it.
             if (deleted < batchSize)
             {
                 return total;

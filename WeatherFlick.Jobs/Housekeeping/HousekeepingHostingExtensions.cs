@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WeatherFlick.Jobs.Catalog;
+using WeatherFlick.Jobs.Collection.Runs;
+using WeatherFlick.Jobs.Housekeeping;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class HousekeepingHostingExtensions
+{
+    /// <summary>The <c>raw-expiry</c> job (<c>Housekeeping:RawExpiry</c> settings). Needs <c>AddCollection()</c> for the raw archive.</summary>
+    public static TBuilder AddHousekeepingJobs<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<RawExpiryOptions>().BindConfiguration(RawExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<TrackedRun>();
+        builder.Services.AddSingleton<IJob, RawExpiryJob>();
+        return builder;
+    }
+}
