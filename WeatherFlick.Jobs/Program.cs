@@ -9,6 +9,8 @@ builder.AddDatabaseMigrations();
 builder.AddCollection();
 builder.AddJobCatalog();
 builder.AddTourismJobs();
+builder.AddWeatherJobs();
+builder.AddRecommendationJobs();
 
 if (JobsCommandLine.Handles(args))
 {
