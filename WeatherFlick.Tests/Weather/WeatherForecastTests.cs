@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
 using WeatherFlick.Data.Weather;
 using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Jobs.Collection.Kma;
@@ -96,7 +98,69 @@ public sealed class WeatherForecastTests(PostgresServerFixture postgres, RedisSe
             .SetEquals(cells).ShouldBeTrue("the next run collects the 05:00 issue beside the 02:00 one");
     }
 
-    /// <summary>Cells of a run whose pages read differ from what their totalCount spans at 1,000 rows a page.</summary>
-    private static Task<long> PagesOffTotalCountAsync(WeatherPlatform platform, long runId) => platform.ScalarAsync<long>(
-        "SELECT count(*) FROM run_partitions WHERE run_id = $1 AND (total_count IS NULL OR pages_done <> ceil(total_count / 1000.0))", runId);
+    [Fact]
+    public async Task Hours_cut_between_pages_are_stored_whole_also_when_a_run_resumes_mid_cell()
+    {
+        // 100 rows a page cut most hours (12–14 categories each) in two; Parallelism 1 makes the cut-off point one cell.
+        await using var platform = await WeatherPlatform.StartAsync(postgres, redis, Kst(22, 10, 30),
+            settings: new Dictionary<string, string> { ["Collection:Weather:ForecastPageSize"] = "100", ["Collection:Weather:Parallelism"] = "1" },
+            collectCatalog: false);
+        GridCell[] cells = [new(60, 127), new(98, 76)];
+        await DestinationsAtAsync(platform, cells);
+        var issue = Kst(22, 8, 0);
+        using var crash = new CancellationTokenSource();
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            platform.RunAsync("weather-forecast", new JobContext("test", new CancelAfterPages(crash, pages: 4)), crash.Token));
+        (await platform.ScalarAsync<long>("SELECT count(*) FROM run_partitions WHERE status <> 'done' AND next_page > 1 AND jsonb_array_length(checkpoint -> 'Carry') > 0"))
+            .ShouldBe(1, "the run stopped inside a cell, with the items of a cut hour in its checkpoint");
+        var resumed = await platform.RunAsync("weather-forecast");
+
+        resumed.Status.ShouldBe(JobResult.Succeeded, resumed.Error);
+        (await platform.ScalarAsync<long>("SELECT count(*) FROM collection_runs WHERE job = 'weather-forecast'")).ShouldBe(1, "the second start resumed the stopped run");
+        (await PagesOffTotalCountAsync(platform, resumed.RunId!.Value, pageSize: 100)).ShouldBe(0, "each page was committed once, resumed or not");
+        foreach (var cell in cells)
+        {
+            var stored = await StoredForecasts.ForecastsAsync(platform.Db, cell, issue);
+            var upstream = ForecastItems.ToRows(await platform.UpstreamItemsAsync("getVilageFcst", issue, cell), null);
+            StoredForecasts.Differences(stored, upstream, r => r.ForecastAt, r => r with { RawResponseId = null })
+                .ShouldBeEmpty($"cell {cell}: hours split over two pages, and across the resume, must be stored whole");
+        }
+    }
+
+    [Fact]
+    public async Task Cell_fails_naming_both_issues_when_neither_is_published()
+    {
+        await using var upstream = await ScriptedHttpServer.StartAsync((context, _) =>
+        {
+            context.Response.ContentType = "application/json;charset=UTF-8";
+            return context.Response.WriteAsync("""{"response":{"header":{"resultCode":"03","resultMsg":"NO_DATA"}}}""", Encoding.UTF8);
+        });
+        await using var platform = await WeatherPlatform.StartAsync(postgres, redis, Kst(22, 10, 30),
+            settings: new Dictionary<string, string> { ["Providers:Kma:BaseUrl"] = new Uri(upstream.BaseAddress, "1360000/VilageFcstInfoService_2.0").ToString() },
+            collectCatalog: false);
+        await DestinationsAtAsync(platform, [new GridCell(60, 127)]);
+
+        var result = await platform.RunAsync("weather-forecast");
+
+        result.Status.ShouldBe(JobResult.Failed, "a cell without any published issue cannot be collected");
+        result.Error.ShouldNotBeNull();
+        result.Error.ShouldContain("20261122 0800", customMessage: "the error names the issue asked first");
+        result.Error.ShouldContain("20261122 0500", customMessage: "and the one it fell back to");
+        upstream.Requests.ShouldBe(2, "the latest issue once, the previous one once, nothing more");
+    }
+
+    /// <summary>Live destinations in exactly these cells, without collecting a catalog.</summary>
+    internal static async Task DestinationsAtAsync(WeatherPlatform platform, IReadOnlyList<GridCell> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            await platform.ExecuteAsync("INSERT INTO destinations (content_id, content_type_id, title, grid_nx, grid_ny) VALUES ($1, 12, $2, $3, $4)",
+                $"test-{i}", $"destination {i}", cells[i].Nx, cells[i].Ny);
+        }
+    }
+
+    /// <summary>Cells of a run whose pages read differ from what their totalCount spans at <paramref name="pageSize"/> rows a page.</summary>
+    private static Task<long> PagesOffTotalCountAsync(WeatherPlatform platform, long runId, int pageSize = 1000) => platform.ScalarAsync<long>(
+        "SELECT count(*) FROM run_partitions WHERE run_id = $1 AND (total_count IS NULL OR pages_done <> ceil(total_count / $2::numeric))", runId, pageSize);
 }
