@@ -7,15 +7,15 @@ namespace WeatherFlick.Jobs.Recommendations;
 /// </summary>
 public static class ActivityProfiles
 {
-    public static ActivityProfile Nature { get; } = new("nature", "자연 관광", 10, 12, 24, RainWeight: 6, TemperatureWeight: 5, WindWeight: 3.5, HumidityWeight: 1, SkyWeight: 1);
-    public static ActivityProfile Outdoor { get; } = new("outdoor", "야외 관광", 10, 14, 25, RainWeight: 5.5, TemperatureWeight: 4.5, WindWeight: 3.2, HumidityWeight: 1, SkyWeight: 0.6);
+    public static ActivityProfile Nature { get; } = new("nature", "자연 관광", 10, 11, 24, RainWeight: 6, TemperatureWeight: 5, WindWeight: 3.5, HumidityWeight: 1, SkyWeight: 1);
+    public static ActivityProfile Outdoor { get; } = new("outdoor", "야외 관광", 10, 12, 25, RainWeight: 5.5, TemperatureWeight: 4.5, WindWeight: 3.2, HumidityWeight: 1, SkyWeight: 0.6);
     public static ActivityProfile Walking { get; } = new("walking", "걷기 여행", 10, 11, 23, RainWeight: 6, TemperatureWeight: 5.5, WindWeight: 3.5, HumidityWeight: 1.5, SkyWeight: 0.5);
     public static ActivityProfile Active { get; } = new("active", "레포츠", 10, 12, 24, RainWeight: 6, TemperatureWeight: 4.5, WindWeight: 4, HumidityWeight: 1, SkyWeight: 0.3);
     public static ActivityProfile Water { get; } = new("water", "물놀이·수상 레포츠", 10, 25, 32, RainWeight: 5, TemperatureWeight: 6, WindWeight: 4, HumidityWeight: 0.3, SkyWeight: 1);
     public static ActivityProfile Winter { get; } = new("winter", "겨울 스포츠", 10, -10, 3, RainWeight: 5, TemperatureWeight: 6, WindWeight: 3, HumidityWeight: 0, SkyWeight: 0.3, SnowFriendly: true);
     public static ActivityProfile Festival { get; } = new("festival", "축제·야외 행사", 10, 15, 27, RainWeight: 7, TemperatureWeight: 4, WindWeight: 3.5, HumidityWeight: 1, SkyWeight: 0.5);
-    public static ActivityProfile Indoor { get; } = new("indoor", "실내 관람·활동", 8, 17, 26, RainWeight: 0.5, TemperatureWeight: 0.3, WindWeight: 0.5, HumidityWeight: 0, SkyWeight: 0, ShelterBonus: 1.5);
-    public static ActivityProfile Lodging { get; } = new("lodging", "숙박", 8.3, 17, 26, RainWeight: 0.8, TemperatureWeight: 0.5, WindWeight: 0.5, HumidityWeight: 0.3, SkyWeight: 0.2);
+    public static ActivityProfile Indoor { get; } = new("indoor", "실내 관람·활동", 8, 5, 28, RainWeight: 0.5, TemperatureWeight: 0.3, WindWeight: 0.5, HumidityWeight: 0, SkyWeight: 0, ShelterBonus: 1.5);
+    public static ActivityProfile Lodging { get; } = new("lodging", "숙박", 8.3, 5, 28, RainWeight: 0.8, TemperatureWeight: 0.5, WindWeight: 0.5, HumidityWeight: 0.3, SkyWeight: 0.2);
 
     public static IReadOnlyList<ActivityProfile> All { get; } = [Nature, Outdoor, Walking, Active, Water, Winter, Festival, Indoor, Lodging];
 

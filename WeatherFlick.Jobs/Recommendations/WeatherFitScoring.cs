@@ -127,8 +127,8 @@ public static class WeatherFitScoring
         var (cost, factor) = new[]
         {
             (profile.RainWeight * d.Precipitation, snowy ? "눈" : "비"),
-            (profile.TemperatureWeight * d.Heat, "더위"),
-            (profile.TemperatureWeight * d.Cold, "추위"),
+            (profile.TemperatureWeight * d.Heat, "높은 기온"),
+            (profile.TemperatureWeight * d.Cold, "낮은 기온"),
             (profile.WindWeight * d.Wind, "강한 바람"),
             (profile.HumidityWeight * d.Humidity, "높은 습도"),
             (profile.SkyWeight * d.Grey, "흐린 하늘"),
