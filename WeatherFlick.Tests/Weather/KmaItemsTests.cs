@@ -7,35 +7,30 @@ public sealed class KmaItemsTests
     private static DateTimeOffset Kst(int day, int hour) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(9));
 
     [Theory]
-    [InlineData("1", 1.5f)]
-    [InlineData("2", 3f)]
-    [InlineData("3", 15f)]
-    [InlineData("강수없음", 0f)]
-    [InlineData("6.2mm", 6.2f)]
-    [InlineData("-999", null)]
-    [InlineData("9", null)]
-    public void Precipitation_bands_of_the_extra_days_read_like_the_hourly_strings(string text, float? mm)
+    [InlineData("PCP", "1", 1.5f)]      // under 3 mm/h: half the bound, like "1mm 미만"
+    [InlineData("PCP", "2", 3f)]        // 3–15 mm/h: the lower bound, like "30.0~50.0mm"
+    [InlineData("PCP", "3", 15f)]       // 15 mm/h or more
+    [InlineData("PCP", "강수없음", 0f)]
+    [InlineData("PCP", "6.2mm", 6.2f)]  // an amount is still an amount
+    [InlineData("PCP", "-999", null)]
+    [InlineData("PCP", "9", null)]      // no such band
+    [InlineData("SNO", "1", 0.5f)]
+    [InlineData("SNO", "2", 1f)]
+    [InlineData("SNO", "적설없음", 0f)]
+    [InlineData("WSD", "1", 2f)]
+    [InlineData("WSD", "2", 4f)]
+    [InlineData("WSD", "3", 9f)]
+    [InlineData("WSD", "3.4", 3.4f)]
+    public void Band_codes_of_the_extra_days_read_like_the_hourly_strings(string category, string text, float? value)
     {
-        KmaValues.PrecipitationBandMm(text).ShouldBe(mm, $"PCP {text}: band 1 is under 3 mm (half), 2 is 3–15 (lower bound), 3 is 15 or more");
-    }
+        var read = category switch
+        {
+            "PCP" => KmaValues.PrecipitationBandMm(text),
+            "SNO" => KmaValues.SnowBandCm(text),
+            _ => KmaValues.WindBandMs(text),
+        };
 
-    [Theory]
-    [InlineData("1", 0.5f)]
-    [InlineData("2", 1f)]
-    [InlineData("적설없음", 0f)]
-    public void Snow_bands_of_the_extra_days_read_like_the_hourly_strings(string text, float? cm)
-    {
-        KmaValues.SnowBandCm(text).ShouldBe(cm, $"SNO {text}");
-    }
-
-    [Theory]
-    [InlineData("1", 2f)]
-    [InlineData("2", 4f)]
-    [InlineData("3", 9f)]
-    [InlineData("3.4", 3.4f)]
-    public void Wind_bands_of_the_extra_days_read_like_the_hourly_strings(string text, float? speed)
-    {
-        KmaValues.WindBandMs(text).ShouldBe(speed, $"WSD {text}");
+        read.ShouldBe(value, $"{category} {text}");
     }
 
     [Theory]
