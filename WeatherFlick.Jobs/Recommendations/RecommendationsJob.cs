@@ -19,7 +19,7 @@ public sealed class RecommendationsJob(NpgsqlDataSource dataSource, RunStore run
 {
     public string Name => "recommendations";
 
-    public string Description => "Weather-fit score, level and reason of every destination for today and the next two KST days";
+    public string Description => "Weather-fit score, level and reason of every destination for today and the following KST days (three by default)";
 
     public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {
