@@ -10,6 +10,8 @@ builder.AddCollection();
 builder.AddJobCatalog();
 builder.AddTourismJobs();
 builder.AddDetailJobs();
+builder.AddWeatherJobs();
+builder.AddRecommendationJobs();
 builder.AddQualityJobs();
 builder.AddAlerts();
 builder.AddHousekeepingJobs();

@@ -1,52 +1,38 @@
-using System.Globalization;
 using WeatherFlick.Data.Weather;
 
 namespace WeatherFlick.Jobs.Collection.Kma;
 
-/// <summary>Pivots getVilageFcst's rows (one per category and hour) into one <see cref="ForecastRow"/> per hour.</summary>
+/// <summary>
+/// Pivots getVilageFcst's rows (one per category and hour) into one <see cref="ForecastRow"/> per hour. On the
+/// 3-hourly extra days PCP, SNO and WSD are band codes, read as amounts by <see cref="KmaValues"/>'s band readers.
+/// </summary>
 public static class ForecastItems
 {
-    public static IReadOnlyList<ForecastRow> ToRows(IEnumerable<IReadOnlyDictionary<string, string?>> items, long? rawResponseId)
-    {
-        var hours = new Dictionary<(int, int, DateTimeOffset, DateTimeOffset), Dictionary<string, string?>>();
-        foreach (var item in items)
-        {
-            if (!int.TryParse(item.GetValueOrDefault("nx"), CultureInfo.InvariantCulture, out var nx)
-                || !int.TryParse(item.GetValueOrDefault("ny"), CultureInfo.InvariantCulture, out var ny)
-                || Kst(item.GetValueOrDefault("baseDate"), item.GetValueOrDefault("baseTime")) is not { } baseAt
-                || Kst(item.GetValueOrDefault("fcstDate"), item.GetValueOrDefault("fcstTime")) is not { } forecastAt
-                || item.GetValueOrDefault("category") is not { } category)
+    public static IReadOnlyList<ForecastRow> ToRows(IEnumerable<IReadOnlyDictionary<string, string?>> items, long? rawResponseId) =>
+    [
+        .. KmaPivot.ByCellAndTime(items, item => KmaIssueTimes.FromParameters(item.GetValueOrDefault("fcstDate"), item.GetValueOrDefault("fcstTime")), "fcstValue")
+            .Select(hour =>
             {
-                continue;
-            }
-            var key = (nx, ny, baseAt, forecastAt);
-            if (!hours.TryGetValue(key, out var values))
-            {
-                hours[key] = values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            }
-            values[category] = item.GetValueOrDefault("fcstValue");
-        }
-        return [.. hours.Select(h => new ForecastRow(
-            h.Key.Item1, h.Key.Item2, h.Key.Item3, h.Key.Item4,
-            KmaValues.Number(h.Value.GetValueOrDefault("TMP")),
-            KmaValues.Number(h.Value.GetValueOrDefault("TMN")),
-            KmaValues.Number(h.Value.GetValueOrDefault("TMX")),
-            KmaValues.Whole(h.Value.GetValueOrDefault("SKY")),
-            KmaValues.Whole(h.Value.GetValueOrDefault("PTY")),
-            KmaValues.Whole(h.Value.GetValueOrDefault("POP")),
-            KmaValues.PrecipitationMm(h.Value.GetValueOrDefault("PCP")),
-            KmaValues.SnowCm(h.Value.GetValueOrDefault("SNO")),
-            KmaValues.Whole(h.Value.GetValueOrDefault("REH")),
-            KmaValues.Number(h.Value.GetValueOrDefault("WSD")),
-            KmaValues.Whole(h.Value.GetValueOrDefault("VEC")),
-            KmaValues.Number(h.Value.GetValueOrDefault("UUU")),
-            KmaValues.Number(h.Value.GetValueOrDefault("VVV")),
-            KmaValues.Number(h.Value.GetValueOrDefault("WAV")),
-            rawResponseId))];
-    }
-
-    private static DateTimeOffset? Kst(string? date, string? time) =>
-        DateTime.TryParseExact($"{date}{time}", "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, TimeSpan.FromHours(9)).ToUniversalTime()
-            : null;
+                var (nx, ny, baseAt, forecastAt) = hour.Key;
+                var values = hour.Value;
+                var banded = KmaIssueTimes.IsExtendedVillageSlot(baseAt, forecastAt);
+                return new ForecastRow(
+                    nx, ny, baseAt, forecastAt,
+                    KmaValues.Number(values.GetValueOrDefault("TMP")),
+                    KmaValues.Number(values.GetValueOrDefault("TMN")),
+                    KmaValues.Number(values.GetValueOrDefault("TMX")),
+                    KmaValues.Whole(values.GetValueOrDefault("SKY")),
+                    KmaValues.Whole(values.GetValueOrDefault("PTY")),
+                    KmaValues.Whole(values.GetValueOrDefault("POP")),
+                    banded ? KmaValues.PrecipitationBandMm(values.GetValueOrDefault("PCP")) : KmaValues.PrecipitationMm(values.GetValueOrDefault("PCP")),
+                    banded ? KmaValues.SnowBandCm(values.GetValueOrDefault("SNO")) : KmaValues.SnowCm(values.GetValueOrDefault("SNO")),
+                    KmaValues.Whole(values.GetValueOrDefault("REH")),
+                    banded ? KmaValues.WindBandMs(values.GetValueOrDefault("WSD")) : KmaValues.Number(values.GetValueOrDefault("WSD")),
+                    KmaValues.Whole(values.GetValueOrDefault("VEC")),
+                    KmaValues.Number(values.GetValueOrDefault("UUU")),
+                    KmaValues.Number(values.GetValueOrDefault("VVV")),
+                    KmaValues.Number(values.GetValueOrDefault("WAV")),
+                    rawResponseId);
+            }),
+    ];
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using WeatherFlick.Data.Time;
 
 namespace WeatherFlick.Jobs.Collection.Kma;
@@ -37,10 +38,34 @@ public static class KmaIssueTimes
         return new DateTimeOffset(kst.Year, kst.Month, kst.Day, kst.Hour, 30, 0, KoreaTime.Offset);
     }
 
+    /// <summary>The village-forecast issue before <paramref name="issue"/> (issues are three hours apart).</summary>
+    public static DateTimeOffset PreviousVillageForecast(DateTimeOffset issue) => issue.AddHours(-3);
+
+    /// <summary>The now-cast observation before <paramref name="observation"/> (hourly).</summary>
+    public static DateTimeOffset PreviousNowcast(DateTimeOffset observation) => observation.AddHours(-1);
+
+    /// <summary>
+    /// Whether a village-forecast hour lies on the 3-hourly extra days KMA added on 2024-11-28, where PCP, SNO and WSD
+    /// are band codes instead of amounts. The hourly part runs to 24:00 of day +2 (02–14 h issues) or day +3 (17–23 h
+    /// issues); earlier issues end there, so for them the answer is always false.
+    /// </summary>
+    public static bool IsExtendedVillageSlot(DateTimeOffset issue, DateTimeOffset forecastAt)
+    {
+        var kst = KoreaTime.ToKst(issue);
+        var hourlyEnd = new DateTimeOffset(kst.Date, KoreaTime.Offset).AddDays(kst.Hour >= 17 ? 4 : 3);
+        return forecastAt > hourlyEnd;
+    }
+
     /// <summary>The <c>base_date</c> and <c>base_time</c> parameters of an issue.</summary>
     public static (string BaseDate, string BaseTime) ToParameters(DateTimeOffset issue)
     {
         var kst = KoreaTime.ToKst(issue);
-        return (kst.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), kst.ToString("HHmm", System.Globalization.CultureInfo.InvariantCulture));
+        return (kst.ToString("yyyyMMdd", CultureInfo.InvariantCulture), kst.ToString("HHmm", CultureInfo.InvariantCulture));
     }
+
+    /// <summary>The instant (UTC) of a KST date and time as KMA writes them (<c>20261122</c>, <c>0500</c>), or null when malformed.</summary>
+    public static DateTimeOffset? FromParameters(string? date, string? time) =>
+        DateTime.TryParseExact($"{date}{time}", "yyyyMMddHHmm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, KoreaTime.Offset).ToUniversalTime()
+            : null;
 }

@@ -27,6 +27,24 @@ public static class KmaValues
     /// <summary>SNO in centimetres per hour.</summary>
     public static float? SnowCm(string? value) => Amount(value, "cm", nothing: "적설없음");
 
+    /// <summary>
+    /// PCP on the 3-hourly extra days: a band code (1: under 3 mm/h, 2: 3–15, 3: 15 or more) read the way the hourly
+    /// strings are (a "less than" band is half its bound, the others their lower bound); words and amounts as usual.
+    /// </summary>
+    public static float? PrecipitationBandMm(string? value) => BandCode(value) is { } code ? Band(code, 1.5f, 3f, 15f) : PrecipitationMm(value);
+
+    /// <summary>SNO on the extra days: band 1 (under 1 cm/h) or 2 (1 or more), read like <see cref="PrecipitationBandMm"/>.</summary>
+    public static float? SnowBandCm(string? value) => BandCode(value) is { } code ? Band(code, 0.5f, 1f) : SnowCm(value);
+
+    /// <summary>WSD on the extra days: band 1 (under 4 m/s), 2 (4–9) or 3 (9 or more), read like <see cref="PrecipitationBandMm"/>.</summary>
+    public static float? WindBandMs(string? value) => BandCode(value) is { } code ? Band(code, 2f, 4f, 9f) : Number(value);
+
+    // A bare integer is a band code; amounts carry a unit or a decimal point.
+    private static int? BandCode(string? value) =>
+        int.TryParse(value?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : null;
+
+    private static float? Band(int code, params float[] bands) => code >= 1 && code <= bands.Length ? bands[code - 1] : null;
+
     private static float? Amount(string? value, string unit, string nothing)
     {
         if (string.IsNullOrWhiteSpace(value))
