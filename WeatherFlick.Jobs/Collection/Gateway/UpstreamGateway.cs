@@ -158,8 +158,9 @@ public sealed partial class UpstreamGateway
                 case UpstreamOutcome.Transient { RateLimited: true } limited:
                     Reject("rate", operation);
                     Concurrency.OnPushback();
-                    var until = _time.GetUtcNow() + (limited.RetryAfter ?? TimeSpan.FromSeconds(2));
-                    pacer.PauseUntil(until);
+                    var coolDown = limited.RetryAfter ?? TimeSpan.FromSeconds(2);
+                    var until = _time.GetUtcNow() + coolDown;
+                    pacer.PauseFor(coolDown);
                     await _ledger.CoolAsync(Provider, key, until, "HTTP 429", cancellationToken).ConfigureAwait(false);
                     return new Attempt(new GatewayResult(outcome, rawId, key.Fingerprint, attempt, false, null), null);
                 default:
