@@ -33,6 +33,23 @@ public sealed class LocalServerTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Postgres_data_inside_a_private_folder_is_still_reachable_by_the_postgres_user()
+    {
+        // mktemp -d makes 0700 folders: a clone there must still run (PostgreSQL runs as its own user under root).
+        using var folder = new TemporaryDirectory("wf-pg-private");
+        var privateFolder = Path.Combine(folder.Path, "clone");
+        Directory.CreateDirectory(privateFolder);
+        File.SetUnixFileMode(privateFolder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        await using var server = await LocalPostgresServer.StartAsync(new() { DataDirectory = Path.Combine(privateFolder, ".weatherflick", "data"), Ephemeral = true });
+
+        await using var connection = new NpgsqlConnection(server.GetConnectionString());
+        await connection.OpenAsync();
+        File.GetUnixFileMode(privateFolder).HasFlag(UnixFileMode.OtherRead).ShouldBeFalse("only passing through is granted, not listing");
+    }
+
+    [Fact]
     public async Task Redis_server_requires_its_password_and_stops_without_leftovers()
     {
         int pid;

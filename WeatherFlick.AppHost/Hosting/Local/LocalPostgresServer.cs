@@ -79,6 +79,11 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         var password = options.Password ?? GeneratePassword();
         var port = options.Port == 0 ? NativeProcess.FreeTcpPort() : options.Port;
 
+        Directory.CreateDirectory(dataDirectory);
+        foreach (var opened in NativeProcess.GrantTraverse(dataDirectory))
+        {
+            (options.Output ?? (_ => { }))($"Allowed the {ServiceUser} user to pass through {opened} (it must reach its data folder).");
+        }
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
             await InitializeClusterAsync(bin, dataDirectory, password, cancellationToken).ConfigureAwait(false);

@@ -117,6 +117,11 @@ public static partial class NativeProcess
         }
         chain.Add(program);
         var info = new ProcessStartInfo(chain[0]);
+        if (user is not null && IsRoot)
+        {
+            // The other user may not be allowed into our working directory; "/" it can always enter.
+            info.WorkingDirectory = "/";
+        }
         foreach (var a in chain.Skip(1).Concat(arguments))
         {
             info.ArgumentList.Add(a);
@@ -126,6 +131,29 @@ public static partial class NativeProcess
         info.RedirectStandardError = true;
         info.RedirectStandardInput = false;
         return info;
+    }
+
+    /// <summary>
+    /// Lets other users pass through (not list) every folder above <paramref name="path"/> when we are root, so a
+    /// server running as its own user can reach its data inside, say, a 0700 temporary folder. Returns the folders changed.
+    /// </summary>
+    public static IReadOnlyList<string> GrantTraverse(string path)
+    {
+        var changed = new List<string>();
+        if (!OperatingSystem.IsLinux() || !IsRoot)
+        {
+            return changed;
+        }
+        for (var dir = Directory.GetParent(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)
+        {
+            var mode = File.GetUnixFileMode(dir.FullName);
+            if (!mode.HasFlag(UnixFileMode.OtherExecute))
+            {
+                File.SetUnixFileMode(dir.FullName, mode | UnixFileMode.OtherExecute);
+                changed.Add(dir.FullName);
+            }
+        }
+        return changed;
     }
 
     /// <summary>Gives <paramref name="path"/> to <paramref name="user"/> when we are root (PostgreSQL refuses root-owned data).</summary>
