@@ -8,7 +8,8 @@ namespace WeatherFlick.Jobs.CommandLine;
 
 /// <summary>
 /// <c>run &lt;job&gt;</c>: runs one job in the foreground with a live progress bar and a summary of its counts.
-/// Exit codes: 0 succeeded, 3 waiting for quota (resumable: run it again after the time shown), 1 failed, 2 unknown job.
+/// Exit codes: 0 succeeded, 3 waiting for quota (resumable: run it again after the time shown), 4 already running
+/// elsewhere, 1 failed, 2 unknown job.
 /// </summary>
 internal static class RunCommand
 {
@@ -19,7 +20,8 @@ internal static class RunCommand
         var command = new Command("run", "Run one job now, in the foreground.") { name, plain };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var job = services.GetRequiredService<JobCatalog>().Find(result.GetRequiredValue(name));
+            var catalog = services.GetRequiredService<JobCatalog>();
+            var job = catalog.Find(result.GetRequiredValue(name));
             if (job is null)
             {
                 Console.Error.WriteLine($"No job named '{result.GetRequiredValue(name)}'. Known: {string.Join(", ", services.GetRequiredService<JobCatalog>().All.Select(j => j.Name).Order())}.");
@@ -39,7 +41,7 @@ internal static class RunCommand
                         Console.WriteLine(Describe(p));
                     }
                 });
-                outcome = await job.RunAsync(new JobContext("command line", progress), cancellationToken).ConfigureAwait(false);
+                outcome = await catalog.RunAsync(job, new JobContext("command line", progress), cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -54,7 +56,7 @@ internal static class RunCommand
                             task.Value = p.PagesExpected is null ? p.PartitionsDone : p.PagesDone;
                             task.Description = Markup.Escape(Describe(p));
                         });
-                        return await job.RunAsync(new JobContext("command line", progress), cancellationToken).ConfigureAwait(false);
+                        return await catalog.RunAsync(job, new JobContext("command line", progress), cancellationToken).ConfigureAwait(false);
                     }).ConfigureAwait(false);
             }
 
@@ -69,6 +71,7 @@ internal static class RunCommand
             {
                 JobResult.Succeeded => 0,
                 JobResult.WaitingForQuota => 3,
+                JobResult.AlreadyRunning => 4,
                 _ => 1,
             };
         });

@@ -66,7 +66,7 @@ public sealed class JobServer : IAsyncDisposable
     }
 
     public Task<JobResult> RunAsync(string job, CancellationToken cancellationToken = default) =>
-        (Jobs.Find(job) ?? throw new InvalidOperationException($"No job {job}.")).RunAsync(JobContext.Silent("test"), cancellationToken);
+        Jobs.RunAsync(Jobs.Find(job) ?? throw new InvalidOperationException($"No job {job}."), JobContext.Silent("test"), cancellationToken);
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 }

@@ -79,6 +79,31 @@ public sealed class TourismSyncTests(PostgresServerFixture postgres, RedisServer
         (again.Counts["inserted"], again.Counts["updated"], again.Counts["removed"]).ShouldBe((0L, 0L, 0L), "nothing changed since the last run");
     }
 
+    [Fact]
+    public async Task A_job_already_running_on_another_instance_is_skipped_not_run_twice()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Size = 1000;
+            o.RatePerSecond = 0;
+        });
+        await using var jobs = await JobServer.StartAsync(sim, await postgres.CreateDatabaseAsync("overlap"), redis.ConnectionString);
+        // Another instance holds the job's lock, exactly as JobCatalog takes it.
+        await using var other = new NpgsqlConnection(jobs.Database + ";Pooling=false");
+        await other.OpenAsync();
+        await using (var hold = new NpgsqlCommand("SELECT pg_advisory_lock(1464224322, hashtext('tourism-full'))", other))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var skipped = await jobs.RunAsync("tourism-full");
+
+        skipped.Status.ShouldBe(JobResult.AlreadyRunning);
+        (await TourismSyncTests.StoredAsync(jobs.Database)).ShouldBeEmpty("a skipped job must not have collected anything");
+        await other.CloseAsync();
+        (await jobs.RunAsync("tourism-full")).Status.ShouldBe(JobResult.Succeeded, "once the other instance is gone the job runs");
+    }
+
     /// <summary>Same contentids with the same modifiedtime; on failure, names a few of the differences.</summary>
     internal static void AssertSameCatalog(IReadOnlyDictionary<string, string> stored, IReadOnlyDictionary<string, string> truth)
     {
