@@ -28,9 +28,6 @@ public sealed class ApiKey
     /// <summary>The value for the <c>serviceKey</c> query parameter, encoded once.</summary>
     internal string QueryValue => Uri.EscapeDataString(_secret);
 
-    /// <summary>Whether <paramref name="text"/> contains this key in any of its usual spellings.</summary>
-    internal bool AppearsIn(string text) =>
-        text.Contains(_secret, StringComparison.Ordinal) || text.Contains(QueryValue, StringComparison.OrdinalIgnoreCase);
 
     /// <summary><paramref name="text"/> with every spelling of this key replaced by its fingerprint.</summary>
     internal string RedactIn(string text) =>

@@ -108,8 +108,6 @@ public sealed class QuotaLedger(NpgsqlDataSource dataSource, TimeProvider time)
     public Task DisableAsync(string provider, ApiKey key, string reason, CancellationToken cancellationToken) =>
         SetStateAsync(provider, key, Disabled, null, reason, cancellationToken);
 
-    public Task EnableAsync(string provider, string keyFingerprint, CancellationToken cancellationToken) =>
-        ExecuteAsync("DELETE FROM api_key_states WHERE provider = $1 AND key_fingerprint = $2", cancellationToken, provider, keyFingerprint);
 
     public async Task<IReadOnlyList<KeyUsage>> UsageAsync(string provider, IReadOnlyList<ApiKey> keys, IReadOnlyList<string> operations, int dailyQuota, CancellationToken cancellationToken)
     {
