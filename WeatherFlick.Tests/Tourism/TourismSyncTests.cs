@@ -101,7 +101,23 @@ public sealed class TourismSyncTests(PostgresServerFixture postgres, RedisServer
         skipped.Status.ShouldBe(JobResult.AlreadyRunning);
         (await TourismSyncTests.StoredAsync(jobs.Database)).ShouldBeEmpty("a skipped job must not have collected anything");
         await other.CloseAsync();
+        // The server ends the closed session asynchronously; the lock is gone only once the backend has exited.
+        await WaitUntilNoAdvisoryLockAsync(jobs.Database);
         (await jobs.RunAsync("tourism-full")).Status.ShouldBe(JobResult.Succeeded, "once the other instance is gone the job runs");
+    }
+
+    private static async Task WaitUntilNoAdvisoryLockAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await using var count = new NpgsqlCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1464224322", connection);
+            if ((long)(await count.ExecuteScalarAsync())! == 0) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the other session's advisory lock was not released within 10 s");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>Same contentids with the same modifiedtime; on failure, names a few of the differences.</summary>
