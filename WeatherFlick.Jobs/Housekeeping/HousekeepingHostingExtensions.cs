@@ -8,13 +8,18 @@ namespace Microsoft.Extensions.Hosting;
 
 public static class HousekeepingHostingExtensions
 {
-    /// <summary>The <c>raw-expiry</c> job (<c>Housekeeping:RawExpiry</c> settings). Needs <c>AddCollection()</c> for the raw archive.</summary>
+    /// <summary>
+    /// The <c>raw-expiry</c> and <c>weather-expiry</c> jobs (<c>Housekeeping:RawExpiry</c>, <c>Housekeeping:WeatherExpiry</c>).
+    /// Needs <c>AddCollection()</c> for the raw archive.
+    /// </summary>
     public static TBuilder AddHousekeepingJobs<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddOptions<RawExpiryOptions>().BindConfiguration(RawExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<WeatherExpiryOptions>().BindConfiguration(WeatherExpiryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<TrackedRun>();
         builder.Services.AddSingleton<IJob, RawExpiryJob>();
+        builder.Services.AddSingleton<IJob, WeatherExpiryJob>();
         return builder;
     }
 }

@@ -13,4 +13,7 @@ public static class HousekeepingTelemetry
 
     public static readonly Counter<long> RawResponsesExpired = Meter.CreateCounter<long>("weatherflick.raw_responses.expired",
         description: "Archived upstream exchanges deleted after their retention.");
+
+    public static readonly Counter<long> WeatherRowsExpired = Meter.CreateCounter<long>("weatherflick.weather_rows.expired",
+        description: "Forecast and now-cast rows deleted after their retention or once superseded.");
 }

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Jobs.Collection.Gateway;
+using WeatherFlick.Simulator.Hosting;
 using WeatherFlick.Tests.Infrastructure;
 
 namespace WeatherFlick.Tests.Alerts;
@@ -150,13 +150,14 @@ public sealed class AlertDeliveryTests(PostgresServerFixture postgres, RedisServ
     [Fact]
     public async Task A_webhook_url_that_is_not_absolute_http_stops_the_job_server_at_start_without_repeating_it()
     {
-        // The test host starts Program.cs by reflection, which wraps what it throws.
-        var thrown = await Should.ThrowAsync<Exception>(() => DatabaseJobHost.StartAsync(postgres, redis, Now,
-            new Dictionary<string, string> { ["Alerts:WebhookUrl"] = "hooks.example/services/T0/B0/n0tAbs0lut3T0ken" }));
+        await using var sim = await SimulatorServer.StartAsync(o => o.Size = 1000);
 
-        var failure = (thrown as System.Reflection.TargetInvocationException)?.InnerException ?? thrown;
-        failure.ShouldBeOfType<OptionsValidationException>($"start must fail on the setting; it failed with {thrown}");
-        failure.Message.ShouldContain("Alerts:WebhookUrl", customMessage: "the message names the setting");
-        failure.Message.ShouldNotContain("n0tAbs0lut3T0ken", customMessage: "the message must not repeat a secret");
+        var (exitCode, printed) = await JobServer.StartExpectingFailureAsync(sim, await postgres.CreateDatabaseAsync("alerts"), redis.ConnectionString,
+            new Dictionary<string, string> { ["Alerts:WebhookUrl"] = "hooks.example/services/T0/B0/n0tAbs0lut3T0ken" });
+
+        exitCode.ShouldNotBe(0, "a job server with a broken webhook URL must not start");
+        printed.ShouldContain("OptionsValidationException", customMessage: $"start must fail on the setting; it printed {printed}");
+        printed.ShouldContain("Alerts:WebhookUrl", customMessage: "the message names the setting");
+        printed.ShouldNotContain("n0tAbs0lut3T0ken", customMessage: "the message must not repeat a secret");
     }
 }

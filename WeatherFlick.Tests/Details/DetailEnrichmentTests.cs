@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Tests.Infrastructure;
 using WeatherFlick.Tests.Simulator;
@@ -233,16 +232,16 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
         await using var sim = await StartSimulatorAsync();
         var database = await postgres.CreateDatabaseAsync("details");
 
-        var error = await Record.ExceptionAsync(() => _scenario.DetailJobsAsync(sim, database, new Dictionary<string, string>
+        var (exitCode, printed) = await JobServer.StartExpectingFailureAsync(sim, database, redis.ConnectionString, new Dictionary<string, string>
         {
             ["Collection:Details:AreaWeights:99"] = "2",
             ["Collection:Details:ContentTypeWeights:12"] = "-1",
-        }));
+        });
 
-        var invalid = error.ShouldNotBeNull("a misconfigured job server must not start").ShouldBeOfType<OptionsValidationException>(
-            $"the options validation stops the start, not something else: {error}");
-        invalid.Message.ShouldContain("Collection:Details:AreaWeights:99 is not a KTO area code", customMessage: "the message names the setting");
-        invalid.Message.ShouldContain("Collection:Details:ContentTypeWeights:12 must be a number of 0 or more", customMessage: "every bad setting is named");
+        exitCode.ShouldNotBe(0, "a misconfigured job server must not start");
+        printed.ShouldContain("OptionsValidationException", customMessage: $"the options validation stops the start, not something else: {printed}");
+        printed.ShouldContain("Collection:Details:AreaWeights:99 is not a KTO area code", customMessage: "the message names the setting");
+        printed.ShouldContain("Collection:Details:ContentTypeWeights:12 must be a number of 0 or more", customMessage: "every bad setting is named");
     }
 
     /// <summary>The reference's per-type field names (shared/reference/public-data-apis.md §2.4), written out independently of the job's table.</summary>

@@ -29,6 +29,39 @@ public sealed class JobServer : IAsyncDisposable
     public static async Task<JobServer> StartAsync(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra = null, TimeProvider? time = null,
         Action<IServiceCollection>? services = null)
     {
+        var factory = new ServiceFactory<JobsHost::Program>(Settings(sim, database, redis, extra), collection =>
+        {
+            if (time is not null)
+            {
+                collection.AddSingleton(time);
+            }
+            services?.Invoke(collection);
+        });
+        var server = new JobServer(factory, database);
+        using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await server.Services.GetRequiredService<SchemaReadiness>().WaitAsync(ready.Token);
+        return server;
+    }
+
+    /// <summary>
+    /// Starts the built job server as its own process with these settings, for settings that must stop it at start:
+    /// returns its exit code and everything it printed. A server that starts anyway fails with a timeout.
+    /// </summary>
+    /// <remarks>
+    /// A separate process, not the in-process factory: when Program.cs fails at start, the test host races the
+    /// disposal of the failed host and sometimes reports an ObjectDisposedException instead of the real error.
+    /// </remarks>
+    public static async Task<(int ExitCode, string Printed)> StartExpectingFailureAsync(SimulatorServer sim, string database, string redis,
+        IReadOnlyDictionary<string, string> extra)
+    {
+        var environment = Settings(sim, database, redis, extra).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(ProjectOutput.Dll("WeatherFlick.Jobs"), [], environment, TimeSpan.FromSeconds(60));
+        return (exitCode, output + errors);
+    }
+
+    private static Dictionary<string, string> Settings(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra)
+    {
         var settings = new Dictionary<string, string>
         {
             ["ConnectionStrings:weatherflick"] = database,
@@ -51,18 +84,7 @@ public sealed class JobServer : IAsyncDisposable
         {
             settings[name] = value;
         }
-        var factory = new ServiceFactory<JobsHost::Program>(settings, collection =>
-        {
-            if (time is not null)
-            {
-                collection.AddSingleton(time);
-            }
-            services?.Invoke(collection);
-        });
-        var server = new JobServer(factory, database);
-        using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await server.Services.GetRequiredService<SchemaReadiness>().WaitAsync(ready.Token);
-        return server;
+        return settings;
     }
 
     public Task<JobResult> RunAsync(string job, CancellationToken cancellationToken = default) =>
