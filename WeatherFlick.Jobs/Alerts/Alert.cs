@@ -10,7 +10,7 @@ namespace WeatherFlick.Jobs.Alerts;
 /// </summary>
 public sealed record Alert(string Key, string Title, string Text)
 {
-    /// <summary>The kind of problem: the key up to its first colon (run-failed, quota-spent, key-disabled, quality-drop).</summary>
+    /// <summary>The kind of problem: the key up to its first colon (run-failed, run-orphaned, quota-spent, key-disabled, quality-drop).</summary>
     public string Kind => Key.Split(':', 2)[0];
 
     /// <summary>An instant as operators in Korea read it.</summary>

@@ -13,7 +13,7 @@ public sealed class AlertsJob(IEnumerable<IAlertCheck> checks, AlertPublisher pu
 
     public string Name => "alerts";
 
-    public string Description => "Alerts for failed runs, quota spent before a run finished, disabled keys and quality drops (log and webhook, once per problem per window)";
+    public string Description => "Alerts for failed runs, runs left running by a dead process, quota spent before a run finished, disabled keys and quality drops (log and webhook, once per problem per window)";
 
     public async Task<JobResult> RunAsync(JobContext context, CancellationToken cancellationToken)
     {

@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Jobs.Collection.Runs;
 
 namespace WeatherFlick.Jobs.Alerts;
 
 /// <summary>
-/// Jobs whose latest run failed, or stopped because the day's quota was spent before it finished. Only the latest
-/// run counts: a failure that a later run repaired is not worth waking anyone for, and one that persists is repeated
-/// once per window until a run succeeds.
+/// Jobs whose latest run failed, stopped because the day's quota was spent before it finished, or was left running by
+/// a process that died (recorded as running, but no job server holds the job's lock). Only the latest run counts: a
+/// failure that a later run repaired is not worth waking anyone for, and one that persists is repeated once per window
+/// until a run succeeds.
 /// </summary>
 public sealed class RunAlertCheck(NpgsqlDataSource dataSource, TimeProvider time, IOptions<AlertOptions> options) : IAlertCheck
 {
@@ -20,9 +22,15 @@ public sealed class RunAlertCheck(NpgsqlDataSource dataSource, TimeProvider time
             SELECT id, job, status, error, coalesce(finished_at, started_at), resume_at, partitions_done, partitions_total
             FROM (SELECT DISTINCT ON (job) * FROM collection_runs WHERE started_at >= $1 ORDER BY job, id DESC) latest
             WHERE status IN ('failed', 'waiting_for_quota')
+               OR (status = 'running' AND NOT EXISTS (
+                      SELECT 1 FROM pg_locks l
+                      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                        AND l.classid = $2::oid AND l.objid = hashtext(latest.job)::oid))
             ORDER BY job
             """);
         command.Parameters.Add(new() { Value = time.GetUtcNow() - options.Value.RunLookback, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = JobCatalog.RunningJobLocks });
         var alerts = new List<Alert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -31,7 +39,14 @@ public sealed class RunAlertCheck(NpgsqlDataSource dataSource, TimeProvider time
             var job = reader.GetString(1);
             var error = reader.IsDBNull(3) ? "no error recorded" : reader.GetString(3);
             var at = Alert.Kst(reader.GetFieldValue<DateTimeOffset>(4));
-            if (reader.GetString(2) == RunStatus.Failed)
+            var status = reader.GetString(2);
+            if (status == RunStatus.Running)
+            {
+                alerts.Add(new Alert($"run-orphaned:{job}", $"Job {job} was left running",
+                    $"Run {id} of {job} is recorded as running since {at}, but no job server is running it: the process that ran it stopped "
+                    + $"({reader.GetInt32(6)} of {reader.GetInt32(7)} partitions done). The next start of {job} resumes it."));
+            }
+            else if (status == RunStatus.Failed)
             {
                 alerts.Add(new Alert($"run-failed:{job}", $"Job {job} failed",
                     $"Run {id} of {job} failed ({at}): {error}. It is the job's latest run; this alert repeats once per window until a run succeeds."));

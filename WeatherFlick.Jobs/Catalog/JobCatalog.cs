@@ -9,8 +9,11 @@ namespace WeatherFlick.Jobs.Catalog;
 /// </summary>
 public sealed class JobCatalog(IEnumerable<IJob> jobs, NpgsqlDataSource dataSource)
 {
-    /// <summary>The advisory-lock namespace of running jobs (the second key is the job name's hash).</summary>
-    private const int RunningJobLocks = 0x57464A42; // "WFJB"
+    /// <summary>
+    /// The advisory-lock namespace of running jobs (the second key is <c>hashtext(job name)</c>). A run recorded as
+    /// running whose lock nobody holds was left behind by a process that died.
+    /// </summary>
+    public const int RunningJobLocks = 0x57464A42; // "WFJB"
 
     private readonly Dictionary<string, IJob> _jobs = jobs.ToDictionary(j => j.Name, StringComparer.Ordinal);
 

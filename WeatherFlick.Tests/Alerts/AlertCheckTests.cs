@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Jobs.Collection.Gateway;
 using WeatherFlick.Tests.Infrastructure;
@@ -56,5 +57,30 @@ public sealed class AlertCheckTests(PostgresServerFixture postgres, RedisServerF
         (await host.Seed.ScalarAsync<long>("SELECT count(*) FROM quality_reports")).ShouldBe(0L, "a failed check writes no partial report");
         alerts.Counts["sent"].ShouldBe(1);
         webhook.Delivered.Single().Text.ShouldContain("quality failed", customMessage: "the quality job's failure is alerted like any other");
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_dead_process_raises_an_alert_but_a_run_in_progress_does_not()
+    {
+        await using var webhook = await WebhookReceiver.StartAsync();
+        await using var host = await DatabaseJobHost.StartAsync(postgres, redis, Now, new Dictionary<string, string> { ["Alerts:WebhookUrl"] = webhook.Url });
+        var orphan = await host.Seed.RunAsync("tourism-full", "running", Now.AddHours(-3),
+            partitions: [("area=1/type=12", "done", []), ("area=1/type=14", "running", [])]);
+        await host.Seed.RunAsync("details", "running", Now.AddMinutes(-5));
+        // The details run is alive: another job-server instance holds its lock, exactly as JobCatalog takes it.
+        await using var other = await host.Seed.DataSource.OpenConnectionAsync();
+        await using (var hold = new NpgsqlCommand("SELECT pg_advisory_lock($1, hashtext('details'))", other))
+        {
+            hold.Parameters.Add(new() { Value = JobCatalog.RunningJobLocks });
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var alerts = await host.Jobs.RunAsync("alerts");
+
+        alerts.Counts["raised"].ShouldBe(1, "only the run nobody is running is orphaned");
+        var delivered = webhook.Delivered.Single();
+        delivered.AllText.ShouldContain("Job tourism-full was left running", customMessage: "the alert names the job");
+        delivered.Text.ShouldContain($"Run {orphan}", customMessage: "and the run");
+        delivered.Text.ShouldContain("1 of 2 partitions done", customMessage: "and how far it got");
     }
 }
