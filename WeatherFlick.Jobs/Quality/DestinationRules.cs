@@ -1,5 +1,6 @@
 using Npgsql;
 using WeatherFlick.Data.Quality;
+using WeatherFlick.Jobs.Tourism;
 
 namespace WeatherFlick.Jobs.Quality;
 
@@ -27,15 +28,14 @@ internal static class DestinationRules
     private const double MaxLongitude = 131.9;
 
     /// <summary>The job whose complete partitions confirm every live row of their area and content type.</summary>
-    private const string CatalogSyncJob = "tourism-full";
+    private const string CatalogSyncJob = TourismFullSync.JobName;
 
     public static async Task<QualityReport> CheckAsync(NpgsqlDataSource dataSource, DateTimeOffset staleBefore, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             WITH confirmed AS (
                 -- A full-sync partition that completed without a paging violation saw every live row of its area and
-                -- type (what it missed was marked removed), so it confirms them, changed or not. Keys as
-                -- CatalogPartition names them.
+                -- type (what it missed was marked removed), so it confirms them, changed or not.
                 SELECT p.partition_key, max(p.updated_at) AS confirmed_at
                 FROM run_partitions p JOIN collection_runs r ON r.id = p.run_id
                 WHERE r.job = $6 AND p.status = 'done' AND cardinality(p.violations) = 0
@@ -54,7 +54,7 @@ internal static class DestinationRules
                            AND count(*) OVER (PARTITION BY lower(btrim(d.title)), lower(btrim(d.addr1))) > 1 AS duplicate,
                        greatest(d.updated_at, c.confirmed_at) < $5 AS stale
                 FROM destinations d
-                LEFT JOIN confirmed c ON c.partition_key = 'area=' || d.area_code || '/type=' || d.content_type_id
+                LEFT JOIN confirmed c ON c.partition_key = format($8, d.area_code, d.content_type_id)
                 WHERE d.removed_at IS NULL
             )
             SELECT count(*),
@@ -81,6 +81,7 @@ internal static class DestinationRules
         command.Parameters.Add(new() { Value = staleBefore });
         command.Parameters.Add(new() { Value = CatalogSyncJob });
         command.Parameters.Add(new() { Value = FindingsReader.Examples });
+        command.Parameters.Add(new() { Value = CatalogPartition.KeyOf("%s", "%s") });
         return await FindingsReader.ReadAsync(command, QualityTables.Destinations, Rules, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,7 +14,10 @@ namespace WeatherFlick.Jobs.Tourism;
 /// </summary>
 internal sealed class CatalogPartition(UpstreamGateway kto, TourismOptions options, int area, int contentType) : PagedPartition
 {
-    public override string Key { get; } = $"area={area}/type={contentType}";
+    public override string Key { get; } = KeyOf(area, contentType);
+
+    /// <summary>A partition's key; the quality job builds the same key in SQL from <c>KeyOf("%s", "%s")</c>.</summary>
+    internal static string KeyOf<TArea, TType>(TArea area, TType contentType) => $"area={area}/type={contentType}";
 
     public override int PageSize => options.PageSize;
 

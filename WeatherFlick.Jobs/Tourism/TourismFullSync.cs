@@ -10,7 +10,10 @@ namespace WeatherFlick.Jobs.Tourism;
 /// <summary>The whole KTO catalog: 17 areas × 8 content types, every page; rows gone upstream are marked removed.</summary>
 public sealed class TourismFullSync([FromKeyedServices("kto")] UpstreamGateway kto, PartitionedRun run, IOptions<TourismOptions> options) : IJob
 {
-    public string Name => "tourism-full";
+    /// <summary>The job's name, which its runs are recorded under.</summary>
+    public const string JobName = "tourism-full";
+
+    public string Name => JobName;
 
     public string Description => "Full KTO catalog sync (17 areas × 8 content types), marking rows that left the catalog as removed";
 
