@@ -74,6 +74,21 @@ public sealed class ResponseClassifierTests
     }
 
     [Fact]
+    public void Items_of_one_page_keep_their_own_fields_when_they_differ_in_set_and_order()
+    {
+        var body = """{"response":{"header":{"resultCode":"0000","resultMsg":"OK"},"body":{"items":{"item":[{"contentid":"1","title":"a","tel":""},{"title":"b","contentid":"2"},{"contentid":"3","title":"c","tel":"02","zipcode":"04524"}]},"numOfRows":3,"pageNo":1,"totalCount":3}}}"""u8.ToArray();
+
+        var items = ResponseClassifier.Classify(HttpStatusCode.OK, body).ShouldBeOfType<UpstreamOutcome.Data>().Page.Items;
+
+        items.Select(i => string.Join(",", i.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key}={f.Value}"))).ShouldBe(
+        [
+            "contentid=1,tel=,title=a",
+            "contentid=2,title=b",
+            "contentid=3,tel=02,title=c,zipcode=04524",
+        ]);
+    }
+
+    [Fact]
     public void Invalid_request_carries_the_upstream_message()
     {
         var outcome = ResponseClassifier.Classify(HttpStatusCode.OK,

@@ -30,10 +30,16 @@ public sealed class RawArchive(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = (int)Math.Min(int.MaxValue, exchange.Duration.TotalMilliseconds) });
         command.Parameters.Add(new() { Value = exchange.Body.Length });
         command.Parameters.Add(new() { Value = (object?)exchange.ContentType ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = Compress(exchange.Body.Span), NpgsqlDbType = NpgsqlDbType.Bytea });
+        var compressed = ArrayPool<byte>.Shared.Rent(MaxCompressedLength(exchange.Body.Length));
+        var written = Compress(exchange.Body.Span, compressed);
+        command.Parameters.Add(new() { Value = new ReadOnlyMemory<byte>(compressed, 0, written), NpgsqlDbType = NpgsqlDbType.Bytea });
         command.Parameters.Add(new() { Value = exchange.FetchedAt });
         command.Parameters.Add(new() { Value = exchange.ExpiresAt });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        // Returned only once the command is done with it: after a failure the buffer is left to the collector, since
+        // the driver may not have finished reading it.
+        ArrayPool<byte>.Shared.Return(compressed);
+        return id;
     }
 
     /// <summary>The body exactly as received, or null when the exchange has expired or never existed.</summary>
@@ -85,23 +91,20 @@ public sealed class RawArchive(NpgsqlDataSource dataSource)
         }
     }
 
-    internal static byte[] Compress(ReadOnlySpan<byte> body)
+    /// <summary>The buffer size <see cref="Compress(ReadOnlySpan{byte}, Span{byte})"/> needs for a body of this length.</summary>
+    internal static int MaxCompressedLength(int bodyLength) => BrotliEncoder.GetMaxCompressedLength(bodyLength);
+
+    /// <summary>
+    /// Compresses into <paramref name="destination"/> (at least <see cref="MaxCompressedLength"/> long) and returns the
+    /// length written. Callers compress into pooled buffers: a compressed page is often over 85 KB, and a fresh array
+    /// per page would land on the large-object heap, which only a full collection frees.
+    /// </summary>
+    internal static int Compress(ReadOnlySpan<byte> body, Span<byte> destination)
     {
-        // The worst-case buffer is as large as the body: rent it, so only the (small) result is allocated.
-        var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(body.Length));
-        try
-        {
-            // Quality 5: most of Brotli's ratio on JSON at a small fraction of the top levels' CPU.
-            if (!BrotliEncoder.TryCompress(body, buffer, out var written, quality: 5, window: 22))
-            {
-                throw new InvalidOperationException("Brotli compression failed.");
-            }
-            return buffer[..written];
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        // Quality 5: most of Brotli's ratio on JSON at a small fraction of the top levels' CPU.
+        return BrotliEncoder.TryCompress(body, destination, out var written, quality: 5, window: 22)
+            ? written
+            : throw new InvalidOperationException("Brotli compression failed.");
     }
 
     internal static byte[] Decompress(byte[] compressed)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,20 +33,23 @@ public sealed partial class ResponseCache(RedisConnection redis, ILogger<Respons
         }
     }
 
-    public async Task SetAsync(string provider, string operation, string query, long rawResponseId, byte[] body, TimeSpan ttl, CancellationToken cancellationToken)
+    public async Task SetAsync(string provider, string operation, string query, long rawResponseId, ReadOnlyMemory<byte> body, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var compressed = RawArchive.Compress(body);
-        var value = new byte[sizeof(long) + compressed.Length];
+        // [raw id | compressed body] in a pooled buffer, for the same reason the archive compresses into one.
+        var value = ArrayPool<byte>.Shared.Rent(sizeof(long) + RawArchive.MaxCompressedLength(body.Length));
         BinaryPrimitives.WriteInt64LittleEndian(value, rawResponseId);
-        compressed.CopyTo(value, sizeof(long));
+        var length = sizeof(long) + RawArchive.Compress(body.Span, value.AsSpan(sizeof(long)));
         try
         {
-            await redis.StringSetAsync(Key(provider, operation, query), value, ttl, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await redis.StringSetAsync(Key(provider, operation, query), value.AsMemory(0, length), ttl, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (RedisException e)
         {
+            // The buffer is left to the collector: a command that failed may still be queued for writing.
             LogUnavailable(e.Message);
+            return;
         }
+        ArrayPool<byte>.Shared.Return(value);
     }
 
     private static string Key(string provider, string operation, string query) =>

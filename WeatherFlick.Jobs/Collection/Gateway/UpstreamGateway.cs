@@ -99,16 +99,19 @@ public sealed partial class UpstreamGateway
         {
             activity?.SetTag("weatherflick.key", result.KeyFingerprint);
         }
-        if (_cache is not null && _options.CacheTtl > TimeSpan.Zero
-            && result is { Outcome: UpstreamOutcome.Data, RawResponseId: { } rawId } && last.Body is { } body)
+        using (last.Body)
         {
-            await _cache.SetAsync(Provider, operation, request, rawId, body, _options.CacheTtl, cancellationToken).ConfigureAwait(false);
+            if (_cache is not null && _options.CacheTtl > TimeSpan.Zero
+                && result is { Outcome: UpstreamOutcome.Data, RawResponseId: { } rawId } && last.Body is { } body)
+            {
+                await _cache.SetAsync(Provider, operation, request, rawId, body.Memory, _options.CacheTtl, cancellationToken).ConfigureAwait(false);
+            }
         }
         return result;
     }
 
-    /// <summary>One attempt's result, with the body a cacheable answer came in.</summary>
-    private sealed record Attempt(GatewayResult Result, byte[]? Body);
+    /// <summary>One attempt's result, with the body a data answer came in (for the cache; the caller disposes it).</summary>
+    private sealed record Attempt(GatewayResult Result, PooledBody? Body);
 
     private async ValueTask<Attempt> AttemptAsync(string operation, string query, int attempt, CancellationToken cancellationToken)
     {
@@ -140,6 +143,12 @@ public sealed partial class UpstreamGateway
             await pacer.WaitAsync(cancellationToken).ConfigureAwait(false);
 
             var (outcome, rawId, body) = await SendAsync(operation, query, key, attempt, cancellationToken).ConfigureAwait(false);
+            if (outcome is not UpstreamOutcome.Data)
+            {
+                // Only data is cached; every other answer is archived and classified already.
+                body?.Dispose();
+                body = null;
+            }
             switch (outcome)
             {
                 case UpstreamOutcome.QuotaExceeded quota:
@@ -170,14 +179,14 @@ public sealed partial class UpstreamGateway
         return new Attempt(new GatewayResult(new UpstreamOutcome.Transient("every key was refused in turn"), null, null, attempt, false, null), null);
     }
 
-    private async Task<(UpstreamOutcome Outcome, long RawId, byte[] Body)> SendAsync(string operation, string query, ApiKey key, int attempt, CancellationToken cancellationToken)
+    private async Task<(UpstreamOutcome Outcome, long RawId, PooledBody? Body)> SendAsync(string operation, string query, ApiKey key, int attempt, CancellationToken cancellationToken)
     {
         var url = $"{_baseUrl}/{operation}?serviceKey={key.QueryValue}{query}";
         var redacted = $"{new Uri(_baseUrl).AbsolutePath.TrimEnd('/')}/{operation}?serviceKey=REDACTED{query}";
         var started = _time.GetTimestamp();
         var fetchedAt = _time.GetUtcNow();
         UpstreamOutcome outcome;
-        byte[] body = [];
+        PooledBody? body = null;
         int? status = null;
         string? contentType = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -187,10 +196,10 @@ public sealed partial class UpstreamGateway
             using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
             contentType = response.Content.Headers.ContentType?.ToString();
-            body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
+            body = await PooledBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
             var retryAfter = response.Headers.RetryAfter?.Delta
                 ?? (response.Headers.RetryAfter?.Date is { } date ? date - _time.GetUtcNow() : null);
-            outcome = ResponseClassifier.Classify(response.StatusCode, body, retryAfter);
+            outcome = ResponseClassifier.Classify(response.StatusCode, body.Memory, retryAfter);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -211,9 +220,18 @@ public sealed partial class UpstreamGateway
             Concurrency.OnSuccess(elapsed);
         }
 
-        var rawId = await _archive.SaveAsync(new RawExchange(
-            Provider, operation, redacted, key.Fingerprint, status, outcome.Name, attempt, elapsed, body, contentType,
-            fetchedAt, fetchedAt + _options.RawRetention), CancellationToken.None).ConfigureAwait(false);
+        long rawId;
+        try
+        {
+            rawId = await _archive.SaveAsync(new RawExchange(
+                Provider, operation, redacted, key.Fingerprint, status, outcome.Name, attempt, elapsed, body?.Memory ?? ReadOnlyMemory<byte>.Empty,
+                contentType, fetchedAt, fetchedAt + _options.RawRetention), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            body?.Dispose();
+            throw;
+        }
         if (outcome is UpstreamOutcome.Transient transient)
         {
             LogTransient(Provider, operation, key.Fingerprint, attempt, transient.Reason);
