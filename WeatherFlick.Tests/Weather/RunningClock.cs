@@ -3,9 +3,8 @@ using System.Diagnostics;
 namespace WeatherFlick.Tests.Weather;
 
 /// <summary>
-/// A clock that runs at real speed from an instant the test chooses, and can be moved. The job server needs time
-/// that passes: its gateway paces each key from the clock, so under a frozen clock every call on a key waits for
-/// all the slots handed out before it.
+/// A clock that runs at real speed from an instant the test chooses, and can be moved: the job server's, kept in step
+/// with a simulator whose clock also runs from its start time, so both agree on which KMA issues are published.
 /// </summary>
 internal sealed class RunningClock(DateTimeOffset start) : TimeProvider
 {
