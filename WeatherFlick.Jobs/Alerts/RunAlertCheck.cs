@@ -18,19 +18,14 @@ public sealed class RunAlertCheck(NpgsqlDataSource dataSource, TimeProvider time
 
     public async Task<IReadOnlyList<Alert>> CheckAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var command = dataSource.CreateCommand($"""
             SELECT id, job, status, error, coalesce(finished_at, started_at), resume_at, partitions_done, partitions_total
             FROM (SELECT DISTINCT ON (job) * FROM collection_runs WHERE started_at >= $1 ORDER BY job, id DESC) latest
             WHERE status IN ('failed', 'waiting_for_quota')
-               OR (status = 'running' AND NOT EXISTS (
-                      SELECT 1 FROM pg_locks l
-                      WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                        AND l.classid = $2::oid AND l.objid = hashtext(latest.job)::oid))
+               OR (status = 'running' AND NOT {JobCatalog.RunningSql("latest.job")})
             ORDER BY job
             """);
         command.Parameters.Add(new() { Value = time.GetUtcNow() - options.Value.RunLookback, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new() { Value = JobCatalog.RunningJobLocks });
         var alerts = new List<Alert>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -15,6 +15,17 @@ public sealed class JobCatalog(IEnumerable<IJob> jobs, NpgsqlDataSource dataSour
     /// </summary>
     public const int RunningJobLocks = 0x57464A42; // "WFJB"
 
+    /// <summary>
+    /// A SQL condition, true while some session of this database runs the job named by <paramref name="jobExpression"/>:
+    /// the lock <see cref="RunAsync"/> takes, as <c>pg_locks</c> shows a two-key advisory lock.
+    /// </summary>
+    public static string RunningSql(string jobExpression) => $"""
+        EXISTS (SELECT 1 FROM pg_locks l
+                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND l.classid = {RunningJobLocks}::oid AND l.objid = hashtext({jobExpression})::oid)
+        """;
+
     private readonly Dictionary<string, IJob> _jobs = jobs.ToDictionary(j => j.Name, StringComparer.Ordinal);
 
     public IReadOnlyCollection<IJob> All => _jobs.Values;
