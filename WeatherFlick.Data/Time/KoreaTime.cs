@@ -8,7 +8,7 @@ public static class KoreaTime
 {
     public static readonly TimeSpan Offset = TimeSpan.FromHours(9);
 
-    /// <summary>The IANA zone for schedulers that want a <see cref="TimeZoneInfo"/> (Quartz cron triggers).</summary>
+    /// <summary>The IANA zone for schedulers that want a <see cref="TimeZoneInfo"/>.</summary>
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Seoul", out var zone)
         ? zone
         : TimeZoneInfo.CreateCustomTimeZone("Asia/Seoul", Offset, "Korea Standard Time", "KST");

@@ -18,14 +18,14 @@ public static class TelemetryExtensions
     /// <summary>Activity sources we listen to; a trailing <c>*</c> is a wildcard.</summary>
     public static readonly string[] TraceSources =
     [
-        "Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "Quartz", "WeatherFlick.*",
+        "Microsoft.AspNetCore", "System.Net.Http", "Npgsql", "WeatherFlick.*",
     ];
 
     public static readonly string[] Meters =
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections",
         "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.RateLimiting",
-        "System.Net.Http", "System.Net.NameResolution", "System.Runtime", "Npgsql", "Quartz", "WeatherFlick.*",
+        "System.Net.Http", "System.Net.NameResolution", "System.Runtime", "Npgsql", "WeatherFlick.*",
     ];
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
