@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Simulator.Hosting;
+using WeatherFlick.Testing.Simulation;
 
 namespace WeatherFlick.Benchmarks.Collection;
 
@@ -38,22 +39,13 @@ public static class FullSyncBenchmark
                 });
                 var database = $"sync_{size}";
                 await postgres.CreateDatabaseIfMissingAsync(database);
-                var environment = new Dictionary<string, string>
+                var environment = JobServerSettings.AsEnvironment(JobServerSettings.For(sim, postgres.GetConnectionString(database), redis.ConnectionString, new Dictionary<string, string>
                 {
-                    ["ConnectionStrings__weatherflick"] = postgres.GetConnectionString(database),
-                    ["ConnectionStrings__cache"] = redis.ConnectionString,
-                    ["Providers__Kto__BaseUrl"] = sim.KtoBaseUrl.ToString(),
-                    ["Providers__Kma__BaseUrl"] = sim.KmaBaseUrl.ToString(),
-                    ["Providers__Kto__RatePerSecond"] = "1000",
-                    ["Providers__Kto__DailyQuota"] = "1000000",
-                    ["Providers__Kto__CacheTtl"] = "01:00:00",
-                    ["DOTNET_ENVIRONMENT"] = "Production",
-                };
-                for (var i = 0; i < sim.Options.Keys.Count; i++)
-                {
-                    environment[$"Providers__Kto__Keys__{i}"] = sim.Options.Keys[i];
-                    environment[$"Providers__Kma__Keys__{i}"] = sim.Options.Keys[i];
-                }
+                    ["Providers:Kto:RatePerSecond"] = "1000",
+                    ["Providers:Kto:DailyQuota"] = "1000000",
+                    ["Providers:Kto:CacheTtl"] = "01:00:00",
+                }));
+                environment["DOTNET_ENVIRONMENT"] = "Production";
 
                 var (elapsed, peakMb, exitCode) = await RunMeasuredAsync(jobs, environment);
                 var callsAfterFirst = await CallsAsync(sim);

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Data.Migrations;
 using WeatherFlick.Jobs.Collection.Gateway;
 using WeatherFlick.ServiceDefaults.Redis;

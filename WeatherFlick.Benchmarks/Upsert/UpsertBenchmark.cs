@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Data.Destinations;
 using WeatherFlick.Data.Migrations;
 

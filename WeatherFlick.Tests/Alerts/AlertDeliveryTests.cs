@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Json.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using WeatherFlick.Jobs.Catalog;
@@ -14,7 +15,7 @@ public sealed class AlertDeliveryTests(PostgresServerFixture postgres, RedisServ
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 6, 0, 0, TimeSpan.FromHours(9));
 
     /// <summary>What a Slack incoming webhook accepts, for the parts we send (text, header, section and context blocks).</summary>
-    private static readonly JsonSchemaValidator SlackMessage = new(JsonDocument.Parse("""
+    private static readonly JsonSchema SlackMessage = JsonSchema.FromText("""
         {
           "type": "object",
           "required": ["text"],
@@ -38,7 +39,7 @@ public sealed class AlertDeliveryTests(PostgresServerFixture postgres, RedisServ
             ] }
           }
         }
-        """).RootElement.Clone());
+        """);
 
     [Fact]
     public async Task Failed_run_quota_wait_and_disabled_key_each_reach_the_webhook_as_a_Slack_message()
@@ -61,7 +62,7 @@ public sealed class AlertDeliveryTests(PostgresServerFixture postgres, RedisServ
             message.Method.ShouldBe("POST");
             message.Path.ShouldBe(WebhookReceiver.TokenPath, "alerts go to the configured webhook URL");
             message.ContentType.ShouldNotBeNull().ShouldStartWith("application/json", customMessage: "Slack takes JSON bodies");
-            SlackMessage.Validate(message.Json).ShouldBeEmpty($"not a Slack-compatible message: {message.Body}");
+            SlackMessage.Evaluate(message.Json).IsValid.ShouldBeTrue($"not a Slack-compatible message: {message.Body}");
         }
         var texts = webhook.Delivered.Select(m => m.Text).ToList();
         texts.ShouldContain(t => t.Contains("tourism-full failed") && t.Contains("HTTP 502"), $"the failed run, with its error; got {string.Join(" | ", texts)}");

@@ -1,65 +1,45 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
-using WeatherFlick.AppHost;
-using WeatherFlick.AppHost.Hosting;
-using WeatherFlick.AppHost.Hosting.Local;
-using WeatherFlick.AppHost.Hosting.Testing;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Tests.Infrastructure;
 
 namespace WeatherFlick.Tests.AppHost;
 
-/// <summary>Starting and stopping the whole system leaves nothing running, even when the AppHost itself is killed.</summary>
+/// <summary>Stopping the whole system leaves nothing running, even when the AppHost itself is killed.</summary>
 [Collection(AppHostCollection.Name)]
 public sealed class AppHostLifecycleTests
 {
     [Fact]
-    public async Task Disposing_the_application_stops_every_child_process_it_started()
+    public async Task Stopping_the_AppHost_stops_every_process_it_started_and_PostgreSQL_shuts_down_cleanly()
     {
-        IReadOnlyList<ProcessTree.ProcessIdentity> started;
-        await using (var app = DistributedApplicationTestingBuilder.Create(WeatherFlickApp.Define).Build())
+        using var data = new TemporaryDirectory("wf-apphost-stop");
+        List<ProcessTree.ProcessIdentity> started;
+        await using (var app = await WeatherFlickAppFixture.StartAsync(data.Path))
         {
-            await app.StartAsync();
             await WeatherFlickAppFixture.WaitUntilAllHealthyAsync(app);
-            started = ResourceProcessTrees(app);
-
-            started.Count.ShouldBeGreaterThanOrEqualTo(5, "postgres (with its backends), redis-server and three dotnet projects must be running");
-            started.Where(p => ResourcePids(app).Contains(p.ProcessId))
-                .ShouldAllBe(p => ProcessTree.ParentOf(p.ProcessId) == Environment.ProcessId, "every resource process is a child of the process that hosts the application");
+            started = ResourceProcesses.All(app);
         }
 
-        started.Where(p => p.IsAlive).ShouldBeEmpty("after dispose no process of the application may be left: postgres and its backends, redis-server, the projects");
+        started.Count.ShouldBeGreaterThanOrEqualTo(5, "PostgreSQL (with its backends), redis-server and the three projects must have been running");
+        started.Where(p => p.IsAlive).Select(p => p.CommandLine).ShouldBeEmpty("after the AppHost stops no process of the application may be left");
+        (await ClusterStateAsync(Path.Combine(data.Path, "postgres"))).ShouldBe("shut down",
+            "the projects stop first and PostgreSQL gets its fast shutdown (SIGINT), so it is never killed under its clients");
     }
 
     [Fact]
-    public async Task Next_start_after_the_AppHost_is_SIGKILLed_stops_its_orphans_and_comes_up_healthy()
+    public async Task After_the_AppHost_is_SIGKILLed_nothing_is_left_running_and_the_next_start_comes_up_healthy()
     {
-        using var folder = new TemporaryDirectory("wf-apphost-kill");
-        var dashboardPort = NativeProcess.FreeTcpPort();
-        File.Exists(ProjectOutput.Dll("WeatherFlick.AppHost")).ShouldBeTrue($"the AppHost must have been built ({ProjectOutput.Dll("WeatherFlick.AppHost")})");
-        using var killed = Process.Start(new ProcessStartInfo("dotnet",
-        [
-            ProjectOutput.Dll("WeatherFlick.AppHost"), $"--AppHost:DataDirectory={folder.Path}", $"--AppHost:DashboardPort={dashboardPort}",
-            "--AppHost:RandomizePorts=true", "--AppHost:EchoConsole=false",
-        ])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        killed.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        killed.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        killed.BeginOutputReadLine();
-        killed.BeginErrorReadLine();
-        IReadOnlyList<ProcessTree.ProcessIdentity> orphans = [];
+        using var data = new TemporaryDirectory("wf-apphost-kill");
+        var output = new ConcurrentQueue<string>();
+        using var killed = StartAppHostProcess(data.Path, output);
+        List<ProcessTree.ProcessIdentity> orphans = [];
         try
         {
-            using var dashboard = new HttpClient { BaseAddress = new Uri($"http://localhost:{dashboardPort}") };
-            await Eventually.HoldsAsync(async () => await AllHealthyAsync(dashboard), WeatherFlickAppFixture.StartTimeout,
-                () => $"the AppHost run as its own process must bring every resource to Running and Healthy; it printed:\n{string.Join("\n", output)}");
-            orphans = ProcessTree.Subtree(killed.Id).Where(p => p.ProcessId != killed.Id).ToList();
-            orphans.Count.ShouldBeGreaterThanOrEqualTo(5, "the AppHost's children must be in its process tree");
+            await Eventually.HoldsAsync(() => killed.HasExited || output.Any(l => l.Contains("Distributed application started", StringComparison.Ordinal)),
+                WeatherFlickAppFixture.StartTimeout, "the AppHost run as its own process must start every resource");
+            killed.HasExited.ShouldBeFalse($"the AppHost exited early:\n{string.Join("\n", output)}");
+            orphans = ProcessesOf(killed.Id, data.Path);
+            orphans.Count.ShouldBeGreaterThanOrEqualTo(6, $"DCP, PostgreSQL, redis-server and the projects must be running; found: {string.Join(" | ", orphans.Select(p => p.CommandLine))}");
         }
         finally
         {
@@ -68,22 +48,15 @@ public sealed class AppHostLifecycleTests
         await killed.WaitForExitAsync();
         try
         {
-            orphans.Where(p => p.IsAlive).ShouldNotBeEmpty("SIGKILL gives the AppHost no chance to stop its children: they are left running");
+            await Eventually.HoldsAsync(() => orphans.All(p => !p.IsAlive), TimeSpan.FromSeconds(45),
+                () => $"DCP watches the AppHost and tears everything down when it dies; still alive: {string.Join(" | ", orphans.Where(p => p.IsAlive).Select(p => p.CommandLine))}");
 
-            IReadOnlyList<ProcessTree.ProcessIdentity> next;
-            await using (var app = DistributedApplicationTestingBuilder.Create(WeatherFlickApp.Define, $"--AppHost:DataDirectory={folder.Path}").Build())
-            {
-                await app.StartAsync();
-                orphans.Where(p => p.IsAlive).ShouldBeEmpty("the next start stops what the killed AppHost left running before it starts anew");
-                await WeatherFlickAppFixture.WaitUntilAllHealthyAsync(app);
-                next = ResourceProcessTrees(app);
-            }
-
-            next.Where(p => p.IsAlive).ShouldBeEmpty("the recovered application leaves nothing running after dispose");
+            await using var next = await WeatherFlickAppFixture.StartAsync(data.Path);
+            await WeatherFlickAppFixture.WaitUntilAllHealthyAsync(next);
         }
         finally
         {
-            // Should the test fail half-way, it must not leave the killed AppHost's children behind either.
+            // Should the test fail half-way, it must not leave the killed AppHost's processes behind either.
             foreach (var orphan in orphans.Where(p => p.IsAlive))
             {
                 NativeProcess.Signal(orphan.ProcessId, NativeProcess.SigKill);
@@ -91,22 +64,44 @@ public sealed class AppHostLifecycleTests
         }
     }
 
-    private static HashSet<int> ResourcePids(DistributedApplication app) =>
-        [.. app.ResourceNotifications.GetAll().Select(e => e.Snapshot.ProcessId).OfType<int>()];
-
-    private static List<ProcessTree.ProcessIdentity> ResourceProcessTrees(DistributedApplication app) =>
-        [.. ResourcePids(app).SelectMany(ProcessTree.Subtree)];
-
-    private static async Task<bool> AllHealthyAsync(HttpClient dashboard)
+    /// <summary>The built AppHost as a developer's <c>dotnet run</c> starts it, with its dashboard on free ports.</summary>
+    private static Process StartAppHostProcess(string dataDirectory, ConcurrentQueue<string> output)
     {
-        try
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in (string[])[ProjectOutput.Dll("WeatherFlick.AppHost"), $"--AppHost:DataDirectory={dataDirectory}", "--DcpPublisher:RandomizePorts=true"])
         {
-            var resources = await dashboard.GetFromJsonAsync<JsonElement[]>("/api/resources");
-            return resources is { Length: > 0 } && resources.All(r => r.GetProperty("isHealthy").GetBoolean());
+            info.ArgumentList.Add(argument);
         }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+        info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
+        info.Environment["ASPNETCORE_URLS"] = $"http://localhost:{NativeProcess.FreeTcpPort()}";
+        info.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://localhost:{NativeProcess.FreeTcpPort()}";
+        info.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{NativeProcess.FreeTcpPort()}";
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>
+    /// DCP runs detached from the AppHost (its parent is init), so its processes are found by what they name: the
+    /// AppHost's pid it monitors, and the data folder PostgreSQL and Redis run in.
+    /// </summary>
+    private static List<ProcessTree.ProcessIdentity> ProcessesOf(int appHost, string dataDirectory)
+    {
+        var roots = ProcessTree.All()
+            .Where(p => p.CommandLine.Contains($"--monitor {appHost}", StringComparison.Ordinal) || p.CommandLine.Contains(dataDirectory, StringComparison.Ordinal))
+            .Select(p => p.ProcessId);
+        return [.. roots.SelectMany(ProcessTree.Subtree).DistinctBy(p => p.ProcessId)];
+    }
+
+    private static async Task<string> ClusterStateAsync(string cluster)
+    {
+        var binaries = Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin", "pg_controldata")).First(File.Exists);
+        var (_, output, _) = await ChildProcess.RunAsync(binaries, [cluster]);
+        return output.Split('\n').First(l => l.StartsWith("Database cluster state:", StringComparison.Ordinal)).Split(':', 2)[1].Trim();
     }
 }

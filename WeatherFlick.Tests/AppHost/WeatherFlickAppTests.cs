@@ -1,12 +1,10 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
+using System.Text;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using WeatherFlick.AppHost.Hosting.ApplicationModel;
-using WeatherFlick.AppHost.Hosting.Dashboard;
-using WeatherFlick.AppHost.Hosting.Local;
-using WeatherFlick.AppHost.Hosting.Orchestration;
-using WeatherFlick.AppHost.Hosting.Testing;
 using WeatherFlick.Tests.Infrastructure;
 
 namespace WeatherFlick.Tests.AppHost;
@@ -14,121 +12,121 @@ namespace WeatherFlick.Tests.AppHost;
 [Collection(AppHostCollection.Name)]
 public sealed class WeatherFlickAppTests(WeatherFlickAppFixture fixture)
 {
-    private static readonly string[] Resources = ["postgres", "weatherflick", "cache", "jobs", "simulator", "api"];
+    private DistributedApplication App => fixture.App;
 
-    [Fact]
-    public async Task Dashboard_api_lists_every_resource_running_and_healthy_with_its_urls()
+    [Theory]
+    [InlineData("api")]
+    [InlineData("jobs")]
+    [InlineData("simulator")]
+    public async Task Each_service_started_by_the_AppHost_answers_200_from_health(string resource)
     {
-        using var dashboard = new HttpClient { BaseAddress = fixture.App.DashboardUrl };
+        using var http = App.CreateHttpClient(resource);
 
-        var snapshots = await dashboard.GetFromJsonAsync<JsonElement[]>("/api/resources");
+        using var response = await http.GetAsync("/health");
 
-        snapshots.ShouldNotBeNull();
-        snapshots.Select(s => s.GetProperty("name").GetString()).ShouldBe(Resources, ignoreOrder: true, "the dashboard lists every resource of the definition");
-        foreach (var s in snapshots)
-        {
-            var name = s.GetProperty("name").GetString();
-            s.GetProperty("state").GetString().ShouldBe(KnownResourceStates.Running, $"{name} must be running");
-            s.GetProperty("healthStatus").GetString().ShouldBe("Healthy", $"{name} must be healthy");
-        }
-        var apiUrls = snapshots.Single(s => s.GetProperty("name").GetString() == "api").GetProperty("urls").EnumerateArray().Select(u => u.GetProperty("url").GetString()).ToList();
-        apiUrls.ShouldContain(fixture.App.GetEndpoint("api").ToString().TrimEnd('/'), "the API's URL is listed");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{resource}'s /health checks everything it depends on: {await response.Content.ReadAsStringAsync()}");
     }
 
     [Fact]
-    public async Task Api_health_answers_200_through_the_client_the_hosting_api_creates()
+    public async Task The_database_and_the_cache_answer_with_the_connection_strings_Aspire_gives_the_projects()
     {
-        using var api = fixture.App.CreateHttpClient("api");
-
-        using var response = await api.GetAsync("/health");
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, $"the API's /health must answer 200 (it checks the weatherflick database): {await response.Content.ReadAsStringAsync()}");
-    }
-
-    [Fact]
-    public async Task Connection_strings_from_the_hosting_api_reach_the_weatherflick_database_and_redis()
-    {
-        var database = await fixture.App.GetConnectionStringAsync("weatherflick");
-        var cache = await fixture.App.GetConnectionStringAsync("cache");
+        var database = await App.GetConnectionStringAsync("weatherflick");
+        var cache = await App.GetConnectionStringAsync("cache");
 
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT current_database()", connection);
-        (await command.ExecuteScalarAsync()).ShouldBe("weatherflick", "the database is created when missing and reachable with the injected connection string");
+        await using var command = new NpgsqlCommand("SELECT current_database(), current_setting('server_version_num')::int / 10000", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        reader.GetString(0).ShouldBe("weatherflick", "the AppHost creates the weatherflick database when the server is first ready");
+        reader.GetInt32(1).ShouldBe(15, "run mode runs Debian's PostgreSQL 15, the major version the manifest deploys");
         cache.ShouldNotBeNull();
-        cache.ShouldStartWith("127.0.0.1:", customMessage: "Redis's connection string is host:port,password=… as Aspire formats it");
+        cache.ShouldContain(",password=", Case.Sensitive, "Redis's connection string is host:port,password=… as Aspire formats it");
         (await RedisPing.AnswersAsync(cache)).ShouldBeTrue("redis-server answers PING after AUTH with the connection string's password");
     }
 
     [Fact]
-    public void Projects_receive_the_environment_Aspire_injects()
+    public async Task A_full_sync_with_the_job_servers_settings_exports_gateway_http_and_database_spans_and_never_a_key()
     {
-        var api = fixture.App.ResourceNotifications.GetCurrent("api").EnvironmentVariables.ToDictionary(v => v.Name);
-        var jobs = fixture.App.ResourceNotifications.GetCurrent("jobs").EnvironmentVariables.ToDictionary(v => v.Name);
-        var simulator = fixture.App.ResourceNotifications.GetCurrent("simulator").EnvironmentVariables.ToDictionary(v => v.Name);
+        var jobs = Model.Resources.Single(r => r.Name == "jobs");
+        var configuration = await ExecutionConfigurationBuilder.Create(jobs).WithEnvironmentVariablesConfig()
+            .BuildAsync(App.Services.GetRequiredService<DistributedApplicationExecutionContext>(), NullLogger.Instance, default);
+        var environment = configuration.EnvironmentVariables.ToDictionary();
+        var key = environment["Providers__Kto__Keys__0"];
+        environment["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+        environment["OTEL_BLRP_SCHEDULE_DELAY"] = "200";
+        environment["OTEL_SERVICE_NAME"] = "jobs-cli";
 
-        api["ConnectionStrings__weatherflick"].Value.ShouldContain("Database=weatherflick", Case.Sensitive, "WithReference(weatherflick) injects its connection string");
-        api["ConnectionStrings__cache"].IsMasked.ShouldBeTrue("the cache's connection string holds a password, so it is masked");
-        api["ASPNETCORE_URLS"].Value.ShouldBe(fixture.App.GetEndpoint("api").ToString().TrimEnd('/'), "the project listens where its endpoint says");
-        api["ASPNETCORE_ENVIRONMENT"].Value.ShouldBe("Development", "run mode starts projects in Development");
-        api["OTEL_SERVICE_NAME"].Value.ShouldBe("api", "telemetry is named after the resource");
-        api["OTEL_RESOURCE_ATTRIBUTES"].Value.ShouldStartWith("service.instance.id=", customMessage: "each instance is told apart in telemetry");
-        jobs["services__simulator__http__0"].Value.ShouldBe(fixture.App.GetEndpoint("simulator").ToString().TrimEnd('/'), "WithReference(simulator) injects service discovery");
-        jobs["Providers__Kto__BaseUrl"].Value.ShouldEndWith("/B551011/KorService2", customMessage: "the job server collects KTO data from the simulator");
-        jobs["Providers__Kto__Keys__0"].IsMasked.ShouldBeTrue("the simulator key is a secret");
-        simulator["Simulator__Keys__0"].IsMasked.ShouldBeTrue("the simulator learns the same key, masked on display");
+        var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(ProjectOutput.Dll("WeatherFlick.Jobs"), ["run", "tourism-full", "--plain"], environment, TimeSpan.FromMinutes(4));
+
+        exitCode.ShouldBe(0, $"the full sync against the AppHost's simulator, database and cache must succeed:\n{output}\n{errors}");
+        var spans = await SpansOfAsync("jobs-cli", spans => spans.Any(s => s.Scope == "Npgsql") && spans.Any(s => s.Scope == "System.Net.Http"));
+        var gateway = spans.Where(s => s.Scope == "WeatherFlick.Collection" && s.Name == "kto areaBasedList2").ToList();
+        gateway.ShouldNotBeEmpty("each upstream call is a gateway span");
+        gateway.ShouldAllBe(s => (string)s.Attributes["weatherflick.outcome"] == "data" || (string)s.Attributes["weatherflick.outcome"] == "no_data");
+        var http = spans.First(s => s.Scope == "System.Net.Http" && s.Kind == OtlpSpan.KindClient && ((s.Attributes.GetValueOrDefault("url.full") as string) ?? "").Contains("/areaBasedList2"));
+        http.Attributes["http.request.method"].ShouldBe("GET");
+        http.Attributes["http.response.status_code"].ShouldBe(200L);
+        ((string)http.Attributes["url.full"]).ShouldContain("serviceKey=", Case.Sensitive, "the query is kept (Aspire turns redaction off in Development) but the key's value is redacted");
+        spans.ShouldContain(s => s.Scope == "Npgsql" && s.Kind == OtlpSpan.KindClient, "database commands are spans too");
+
+        var encodedKey = Uri.EscapeDataString(key);
+        foreach (var payload in fixture.Telemetry.Payloads)
+        {
+            var text = Encoding.UTF8.GetString(payload);
+            text.ShouldNotContain(key, Case.Sensitive, "no exported span, log or metric may carry a service key");
+            text.ShouldNotContain(encodedKey, Case.Sensitive, "nor its percent-encoded form");
+        }
+        (output + errors).ShouldNotContain(key, Case.Sensitive, "the job server's console never shows a key");
+        await using var connection = new NpgsqlConnection(environment["ConnectionStrings__weatherflick"]);
+        await connection.OpenAsync();
+        await using var archived = new NpgsqlCommand("SELECT count(*) FILTER (WHERE request LIKE '%' || $1 || '%'), count(*) FROM raw_responses", connection)
+        {
+            Parameters = { new() { Value = key } },
+        };
+        await using var reader = await archived.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        reader.GetInt64(1).ShouldBeGreaterThan(0, "every exchange is archived");
+        reader.GetInt64(0).ShouldBe(0, "the archive keeps requests with the key redacted");
     }
 
     [Fact]
-    public async Task Secret_values_never_appear_on_the_dashboard_in_console_logs_or_on_command_lines()
+    public async Task Generated_secrets_never_appear_in_any_console_or_on_a_command_line()
     {
-        var secrets = fixture.App.Model.Resources.OfType<ParameterResource>().Where(p => p.Secret).Select(p => p.Value).ToList();
-        using var dashboard = new HttpClient { BaseAddress = fixture.App.DashboardUrl };
-        var shown = new List<string> { await dashboard.GetStringAsync("/"), await dashboard.GetStringAsync("/api/resources") };
-        foreach (var name in Resources)
+        var secrets = new List<string>();
+        foreach (var parameter in Model.Resources.OfType<ParameterResource>().Where(p => p.Secret))
         {
-            shown.Add(await dashboard.GetStringAsync($"/resources/{name}"));
-            shown.Add(await dashboard.GetStringAsync($"/api/resources/{name}/console"));
+            secrets.Add(await parameter.GetValueAsync(default) ?? "");
         }
         // A command line is readable by every local user (ps): a password must never be passed there.
-        shown.AddRange(fixture.App.ResourceNotifications.GetAll()
-            .Select(e => e.Snapshot.ProcessId).OfType<int>()
-            .SelectMany(ProcessTree.Subtree).Select(p => p.CommandLine));
+        var commandLines = App.ResourceNotifications.TryGetCurrentState("postgres", out var postgres)
+            ? ProcessTreeOf(postgres) : [];
+        var redisLines = App.ResourceNotifications.TryGetCurrentState("cache", out var cache) ? ProcessTreeOf(cache) : [];
 
-        secrets.Count.ShouldBe(3, "postgres-password, cache-password and simulator-key are generated secrets");
+        secrets.Count.ShouldBe(3, "postgres-password, cache-password and simulator-key are the generated secrets");
+        secrets.ShouldAllBe(secret => secret.Length >= 24);
+        commandLines.ShouldNotBeEmpty("the PostgreSQL server's processes must be found");
+        redisLines.ShouldNotBeEmpty("redis-server's process must be found");
         foreach (var secret in secrets)
         {
-            shown.ShouldAllBe(text => !text.Contains(secret), "a generated secret must never be shown: values are masked");
+            fixture.Console.Lines.ShouldAllBe(l => !l.Line.Contains(secret), "no resource may print a generated secret to its console");
+            commandLines.Concat(redisLines).ShouldAllBe(line => !line.Contains(secret), "no secret goes on a command line");
         }
     }
 
-    [Fact]
-    public async Task Dashboard_refuses_an_action_without_its_header()
+    private DistributedApplicationModel Model => App.Services.GetRequiredService<DistributedApplicationModel>();
+
+    private static List<string> ProcessTreeOf(ResourceEvent resource) =>
+        ResourceProcesses.PidOf(resource) is { } pid ? [.. ProcessTree.Subtree(pid).Select(p => p.CommandLine)] : [];
+
+    private async Task<List<OtlpSpan>> SpansOfAsync(string service, Func<List<OtlpSpan>, bool> complete)
     {
-        using var dashboard = new HttpClient { BaseAddress = fixture.App.DashboardUrl };
-
-        using var response = await dashboard.PostAsync($"/api/resources/api/commands/{KnownResourceCommands.StopCommand}", null);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "another site's page could send this plain POST; only the dashboard's script sends the header");
-        fixture.App.ResourceNotifications.GetCurrent("api").State.ShouldBe(KnownResourceStates.Running, "the refused action must not stop the API");
-    }
-
-    [Fact]
-    public async Task Killed_project_shows_Exited_with_its_exit_code_and_restarts_through_the_dashboard_action()
-    {
-        var before = fixture.App.ResourceNotifications.GetCurrent("jobs");
-        using var dashboard = new HttpClient { BaseAddress = fixture.App.DashboardUrl };
-        dashboard.DefaultRequestHeaders.Add(DashboardExtensions.ActionHeader, "1");
-        using var timeout = new CancellationTokenSource(WeatherFlickAppFixture.StartTimeout);
-
-        NativeProcess.Signal(before.ProcessId!.Value, NativeProcess.SigKill).ShouldBeTrue("the jobs process must exist to be killed");
-        var exited = await fixture.App.ResourceNotifications.WaitForResourceAsync("jobs", KnownResourceStates.Exited, timeout.Token);
-        using var restart = await dashboard.PostAsync($"/api/resources/jobs/commands/{KnownResourceCommands.RestartCommand}", null, timeout.Token);
-        var healthy = await fixture.App.ResourceNotifications.WaitForResourceHealthyAsync("jobs", timeout.Token);
-
-        exited.Snapshot.ExitCode.ShouldBe(137, "a SIGKILLed process exits with 128 + 9, and the dashboard shows it");
-        restart.StatusCode.ShouldBe(HttpStatusCode.OK, "the dashboard's restart action succeeds");
-        healthy.Snapshot.ProcessId.ShouldNotBe(before.ProcessId, "the restart runs a new process");
-        healthy.Snapshot.Urls.ShouldBe(before.Urls, "a restarted resource keeps its endpoints");
+        List<OtlpSpan> spans = [];
+        await Eventually.HoldsAsync(() =>
+        {
+            spans = [.. fixture.Telemetry.Spans.Where(s => s.ServiceName == service)];
+            return complete(spans);
+        }, TimeSpan.FromSeconds(20), () => $"{service}'s spans must reach the collector; got scopes {string.Join(", ", spans.Select(s => s.Scope).Distinct())}");
+        return spans;
     }
 }

@@ -11,6 +11,8 @@ using WeatherFlick.Jobs.Collection.Gateway;
 using WeatherFlick.Simulator.Hosting;
 using WeatherFlick.Tests.Infrastructure;
 
+using WeatherFlick.Testing.Simulation;
+
 namespace WeatherFlick.Tests.Collection;
 
 /// <summary>The gateway against the simulator over HTTP, with the real ledger (PostgreSQL) and cache (Redis).</summary>
@@ -67,18 +69,12 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
         });
         var database = await MigratedDatabaseAsync();
         var jobs = ProjectOutput.Dll("WeatherFlick.Jobs");
-        var environment = new Dictionary<string, string>
+        var environment = JobServerSettings.AsEnvironment(JobServerSettings.For(sim, database, redis.ConnectionString, new Dictionary<string, string>
         {
-            ["ConnectionStrings__weatherflick"] = database,
-            ["ConnectionStrings__cache"] = redis.ConnectionString,
-            ["Providers__Kto__BaseUrl"] = sim.KtoBaseUrl.ToString(),
-            ["Providers__Kto__Keys__0"] = Keys[0],
-            ["Providers__Kto__DailyQuota"] = "100",
-            ["Providers__Kto__RatePerSecond"] = "500",
-            ["Providers__Kto__CacheTtl"] = "00:00:00",
-            ["Providers__Kma__BaseUrl"] = sim.KmaBaseUrl.ToString(),
-            ["Providers__Kma__Keys__0"] = Keys[0],
-        };
+            ["Providers:Kto:Keys:0"] = Keys[0],
+            ["Providers:Kto:DailyQuota"] = "100",
+            ["Providers:Kto:RatePerSecond"] = "500",
+        }));
         string[] arguments = ["call", "kto", "areaCode2", "-p", "MobileOS=ETC", "-p", "MobileApp=WeatherFlick", "-p", "_type=json", "--times", "120", "--parallel", "4", "--json"];
 
         var runs = await Task.WhenAll(ChildProcess.RunDotnetAsync(jobs, arguments, environment), ChildProcess.RunDotnetAsync(jobs, arguments, environment));
@@ -268,33 +264,22 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
     private async Task<GatewayHost> GatewayHostAsync(SimulatorServer sim, TimeProvider time, Dictionary<string, string> kto, TestLogSink? logs = null)
     {
         var database = await MigratedDatabaseAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:weatherflick"] = database,
-            ["ConnectionStrings:cache"] = redis.ConnectionString,
-            ["Providers:Kto:BaseUrl"] = sim.KtoBaseUrl.ToString(),
-            ["Providers:Kto:RatePerSecond"] = "500",
-            ["Providers:Kto:CacheTtl"] = "00:00:00",
-            ["Providers:Kma:BaseUrl"] = sim.KmaBaseUrl.ToString(),
-            ["Providers:Kma:Keys:0"] = Keys[0],
-        };
-        for (var i = 0; i < Keys.Length; i++)
-        {
-            settings[$"Providers:Kto:Keys:{i}"] = Keys[i];
-        }
+        // The gateway's own retry delay (1 s) unless a test sets one: these tests measure backoff.
+        var overrides = new Dictionary<string, string> { ["Providers:Kto:RatePerSecond"] = "500", ["Providers:Kto:RetryDelay"] = "00:00:01" };
         foreach (var (name, value) in kto)
         {
-            settings[$"Providers:Kto:{name}"] = value;
+            overrides[$"Providers:Kto:{name}"] = value;
         }
-        if (kto.ContainsKey("Keys:0"))
+        if (!kto.ContainsKey("Keys:0"))
         {
-            foreach (var stale in settings.Keys.Where(k => k.StartsWith("Providers:Kto:Keys:", StringComparison.Ordinal) && !kto.ContainsKey(k["Providers:Kto:".Length..])).ToList())
+            for (var i = 0; i < Keys.Length; i++)
             {
-                settings.Remove(stale);
+                overrides[$"Providers:Kto:Keys:{i}"] = Keys[i];
             }
         }
+        var settings = JobServerSettings.For(sim, database, redis.ConnectionString, overrides);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(settings!);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
         if (logs is not null)
         {

@@ -6,9 +6,23 @@ namespace WeatherFlick.Tests.Infrastructure;
 /// <summary>Runs a built .NET program as a separate process and collects what it prints.</summary>
 public static class ChildProcess
 {
-    public static async Task<(int ExitCode, string Output, string Errors)> RunDotnetAsync(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
+    public static Task<(int ExitCode, string Output, string Errors)> RunDotnetAsync(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null) =>
+        WaitAsync(StartDotnet(dll, arguments, environment), Path.GetFileName(dll), timeout);
+
+    /// <summary>Runs any program (no environment of its own) and collects what it prints.</summary>
+    public static Task<(int ExitCode, string Output, string Errors)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
-        using var process = StartDotnet(dll, arguments, environment);
+        var info = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        return WaitAsync(Process.Start(info)!, Path.GetFileName(program), timeout);
+    }
+
+    private static async Task<(int ExitCode, string Output, string Errors)> WaitAsync(Process started, string name, TimeSpan? timeout)
+    {
+        using var process = started;
         var info = process.StartInfo;
         var output = new StringBuilder();
         var stdout = Task.Run(async () => output.Append(await process.StandardOutput.ReadToEndAsync()));
@@ -21,7 +35,7 @@ public static class ChildProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{Path.GetFileName(dll)} {string.Join(' ', info.ArgumentList.Skip(1))} did not finish in time.");
+            throw new TimeoutException($"{name} {string.Join(' ', info.ArgumentList)} did not finish in time.");
         }
         await stdout;
         return (process.ExitCode, output.ToString(), await stderr);

@@ -24,4 +24,7 @@ public static class Eventually
 
     public static Task HoldsAsync(Func<bool> condition, TimeSpan timeout, string because) =>
         HoldsAsync(() => Task.FromResult(condition()), timeout, because);
+
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan timeout, Func<string> because) =>
+        HoldsAsync(() => Task.FromResult(condition()), timeout, because);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WeatherFlick.Data.Migrations;
 using WeatherFlick.Jobs.Catalog;
 using WeatherFlick.Simulator.Hosting;
+using WeatherFlick.Testing.Simulation;
 
 namespace WeatherFlick.Tests.Infrastructure;
 
@@ -54,38 +55,14 @@ public sealed class JobServer : IAsyncDisposable
     public static async Task<(int ExitCode, string Printed)> StartExpectingFailureAsync(SimulatorServer sim, string database, string redis,
         IReadOnlyDictionary<string, string> extra)
     {
-        var environment = Settings(sim, database, redis, extra).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        var environment = JobServerSettings.AsEnvironment(Settings(sim, database, redis, extra));
         environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(ProjectOutput.Dll("WeatherFlick.Jobs"), [], environment, TimeSpan.FromSeconds(60));
         return (exitCode, output + errors);
     }
 
-    private static Dictionary<string, string> Settings(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra)
-    {
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:weatherflick"] = database,
-            ["ConnectionStrings:cache"] = redis,
-            ["Providers:Kto:BaseUrl"] = sim.KtoBaseUrl.ToString(),
-            ["Providers:Kma:BaseUrl"] = sim.KmaBaseUrl.ToString(),
-            ["Providers:Kto:CacheTtl"] = "00:00:00",
-            ["Providers:Kma:CacheTtl"] = "00:00:00",
-            ["Providers:Kto:RatePerSecond"] = "200",
-            ["Providers:Kma:RatePerSecond"] = "200",
-            ["Providers:Kto:RetryDelay"] = "00:00:00.010",
-            ["Providers:Kma:RetryDelay"] = "00:00:00.010",
-        };
-        for (var i = 0; i < sim.Options.Keys.Count; i++)
-        {
-            settings[$"Providers:Kto:Keys:{i}"] = sim.Options.Keys[i];
-            settings[$"Providers:Kma:Keys:{i}"] = sim.Options.Keys[i];
-        }
-        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
-        {
-            settings[name] = value;
-        }
-        return settings;
-    }
+    private static Dictionary<string, string> Settings(SimulatorServer sim, string database, string redis, IReadOnlyDictionary<string, string>? extra) =>
+        JobServerSettings.For(sim, database, redis, extra);
 
     public Task<JobResult> RunAsync(string job, CancellationToken cancellationToken = default) =>
         Jobs.RunAsync(Jobs.Find(job) ?? throw new InvalidOperationException($"No job {job}."), JobContext.Silent("test"), cancellationToken);

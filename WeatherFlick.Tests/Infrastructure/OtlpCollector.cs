@@ -6,6 +6,7 @@ namespace WeatherFlick.Tests.Infrastructure;
 public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly ConcurrentQueue<OtlpSpan> _spans = new();
+    private readonly ConcurrentQueue<byte[]> _payloads = new();
     private ScriptedHttpServer _server = null!;
 
     private OtlpCollector()
@@ -17,6 +18,9 @@ public sealed class OtlpCollector : IAsyncDisposable
 
     public IReadOnlyCollection<OtlpSpan> Spans => _spans;
 
+    /// <summary>Every request body received (traces, logs and metrics), to search for text that must never be exported.</summary>
+    public IReadOnlyCollection<byte[]> Payloads => _payloads;
+
     public static async Task<OtlpCollector> StartAsync()
     {
         var collector = new OtlpCollector();
@@ -24,6 +28,7 @@ public sealed class OtlpCollector : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
+            collector._payloads.Enqueue(body.ToArray());
             if (context.Request.Path == "/v1/traces")
             {
                 foreach (var span in OtlpTraceDecoder.Decode(body.ToArray()))

@@ -1,5 +1,5 @@
 using Npgsql;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 
 namespace WeatherFlick.Tests.Infrastructure;
 

@@ -13,6 +13,15 @@ public static class ProcessTree
 
     public static int? ParentOf(int pid) => Read(pid)?.ParentId;
 
+    /// <summary>Every process on the machine.</summary>
+    public static IReadOnlyList<ProcessIdentity> All() =>
+    [
+        .. Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(System.IO.Path.GetFileName(d), out var p) ? Read(p) : null)
+            .OfType<Stat>()
+            .Select(s => new ProcessIdentity(s.ProcessId, s.StartTicks, CommandLine(s.ProcessId))),
+    ];
+
     /// <summary>The process and everything below it.</summary>
     public static IReadOnlyList<ProcessIdentity> Subtree(int pid)
     {

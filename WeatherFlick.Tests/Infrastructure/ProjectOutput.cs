@@ -6,9 +6,6 @@ public static class ProjectOutput
     /// <summary>The repository root (the folder holding WeatherFlick.sln).</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary><c>../shared</c> beside the repository, as on every developer's machine and in CI.</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared"));
-
     /// <summary>The built assembly of a project of the solution, in the same configuration as the tests.</summary>
     public static string Dll(string project)
     {

@@ -1,4 +1,4 @@
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 
 namespace WeatherFlick.Tests.Infrastructure;
 

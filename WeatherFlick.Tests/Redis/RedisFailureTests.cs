@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.ServiceDefaults.Redis;
 using WeatherFlick.Tests.Infrastructure;
 

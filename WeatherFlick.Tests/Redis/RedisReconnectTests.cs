@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.ServiceDefaults.Redis;
 
 namespace WeatherFlick.Tests.Redis;

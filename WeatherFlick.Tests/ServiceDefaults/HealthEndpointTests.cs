@@ -3,7 +3,7 @@ extern alias JobsHost;
 
 using System.Diagnostics;
 using System.Net;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Tests.Infrastructure;
 
 namespace WeatherFlick.Tests.ServiceDefaults;

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Npgsql;
-using WeatherFlick.AppHost.Hosting.Local;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Simulator.Hosting;
 using WeatherFlick.Tests.Infrastructure;
+
+using WeatherFlick.Testing.Simulation;
 
 namespace WeatherFlick.Tests.Tourism;
 
@@ -54,25 +56,12 @@ public sealed partial class CrashSafetyTests(PostgresServerFixture postgres, Red
         reader.GetString(1).ShouldBe("succeeded");
     }
 
-    private Dictionary<string, string> Environment(SimulatorServer sim, string database)
-    {
-        var environment = new Dictionary<string, string>
+    private Dictionary<string, string> Environment(SimulatorServer sim, string database) =>
+        JobServerSettings.AsEnvironment(JobServerSettings.For(sim, database, redis.ConnectionString, new Dictionary<string, string>
         {
-            ["ConnectionStrings__weatherflick"] = database,
-            ["ConnectionStrings__cache"] = redis.ConnectionString,
-            ["Providers__Kto__BaseUrl"] = sim.KtoBaseUrl.ToString(),
-            ["Providers__Kma__BaseUrl"] = sim.KmaBaseUrl.ToString(),
-            ["Providers__Kto__CacheTtl"] = "00:00:00",
-            ["Providers__Kto__RatePerSecond"] = "500",
-            ["Collection__Tourism__PageSize"] = "10",
-        };
-        for (var i = 0; i < sim.Options.Keys.Count; i++)
-        {
-            environment[$"Providers__Kto__Keys__{i}"] = sim.Options.Keys[i];
-            environment[$"Providers__Kma__Keys__{i}"] = sim.Options.Keys[i];
-        }
-        return environment;
-    }
+            ["Providers:Kto:RatePerSecond"] = "500",
+            ["Collection:Tourism:PageSize"] = "10",
+        }));
 
     private static async Task<long> WaitForPagesAsync(string database, long atLeast, Process process)
     {

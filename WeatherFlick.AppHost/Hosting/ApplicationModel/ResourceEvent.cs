@@ -1,3 +1,0 @@
-namespace WeatherFlick.AppHost.Hosting.ApplicationModel;
-
-public sealed record ResourceEvent(IResource Resource, ResourceSnapshot Snapshot);

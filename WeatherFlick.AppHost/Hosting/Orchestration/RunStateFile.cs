@@ -1,3 +1,0 @@
-namespace WeatherFlick.AppHost.Hosting.Orchestration;
-
-internal sealed record RunStateFile(ProcessRecord AppHost, List<ProcessRecord> Processes);
