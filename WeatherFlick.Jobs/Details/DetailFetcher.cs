@@ -66,6 +66,7 @@ public sealed class DetailFetcher([FromKeyedServices("kto")] UpstreamGateway kto
             KtoItems.Text(item, "overview"),
             KtoItems.Text(item, "homepage"),
             KtoItems.Text(item, "telname"),
+            // The whole item, fields no table here names included: most types' field lists come from an incomplete manual.
             JsonSerializer.Serialize(introItem, s_json),
             Field(fields.UseTime),
             Field(fields.RestDate),

@@ -51,7 +51,8 @@ internal sealed class KmaProducts(WeatherModel model, KmaOptions options)
                     "POP" => land ? KmaValues.Integer(state.Probability) : options.MissingValue,
                     "RN1" => land ? KmaValues.Precipitation(state.RainMm + state.SnowCm) : options.MissingValue,
                     "SKY" => KmaValues.Integer(state.Sky),
-                    "T1H" => land ? KmaValues.OneDecimal(state.Temperature) : options.MissingValue,
+                    // Unlike the now-cast's observed T1H ("-8.1"), the forecast's is in whole degrees ("24").
+                    "T1H" => land ? KmaValues.Integer(state.Temperature) : options.MissingValue,
                     "REH" => land ? KmaValues.Integer(state.Humidity) : options.MissingValue,
                     _ => Wind(category, state),
                 };
@@ -127,8 +128,8 @@ internal sealed class KmaProducts(WeatherModel model, KmaOptions options)
 
     private static string Wind(string category, WeatherState state) => category switch
     {
-        "UUU" => KmaValues.OneDecimal(KmaValues.EastWind(state.WindSpeed, state.WindDirection)),
-        "VVV" => KmaValues.OneDecimal(KmaValues.NorthWind(state.WindSpeed, state.WindDirection)),
+        "UUU" => KmaValues.WindComponent(KmaValues.EastWind(state.WindSpeed, state.WindDirection)),
+        "VVV" => KmaValues.WindComponent(KmaValues.NorthWind(state.WindSpeed, state.WindDirection)),
         "VEC" => KmaValues.Integer(state.WindDirection),
         _ => KmaValues.OneDecimal(state.WindSpeed),
     };

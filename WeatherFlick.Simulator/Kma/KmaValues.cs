@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace WeatherFlick.Simulator.Kma;
 
-/// <summary>The value formats of KMA categories: integers for TMP, one decimal for T1H and winds, ".0" on TMN/TMX, text bands for PCP/SNO.</summary>
+/// <summary>
+/// The value formats of KMA categories: integers for TMP and the ultra-short forecast's T1H, one decimal for the
+/// now-cast's T1H and WSD, ".0" on TMN/TMX, one decimal without a trailing ".0" for UUU/VVV, text bands for PCP/SNO.
+/// </summary>
 internal static class KmaValues
 {
     public static string Integer(double value) => ((int)Math.Round(value, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture);
@@ -11,6 +14,13 @@ internal static class KmaValues
     {
         var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
         return (rounded == 0 ? 0 : rounded).ToString("0.0", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>UUU/VVV: one decimal, but a whole value without ".0" ("-1.3", "-1", "0"), as live answers write them.</summary>
+    public static string WindComponent(double value)
+    {
+        var rounded = Math.Round(value, 1, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : rounded).ToString("0.#", CultureInfo.InvariantCulture);
     }
 
     /// <summary>Hourly precipitation (PCP, and RN1 of the ultra-short forecast).</summary>

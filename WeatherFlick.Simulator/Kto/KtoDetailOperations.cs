@@ -25,6 +25,10 @@ internal static class KtoDetailOperations
             {
                 writer.Text(name, value);
             }
+            foreach (var (name, value) in request.Options.ExtraIntroFields)
+            {
+                writer.Text(name, value);
+            }
             writer.EndItem();
         });
     });

@@ -31,6 +31,12 @@ public sealed class KtoOptions
     public bool DetailIntroRequiresContentTypeId { get; set; } = true;
 
     /// <summary>
+    /// Fields (name → value) added after the generated ones to every detailIntro2 item. Most types' field lists are
+    /// known only from the manual, which is incomplete, so a client must keep fields nobody told it about.
+    /// </summary>
+    public Dictionary<string, string> ExtraIntroFields { get; set; } = [];
+
+    /// <summary>
     /// Meaning of the <c>modifiedtime</c> filter (YYYYMMDD), which no source describes: <c>Day</c> (items modified on
     /// that KST day) or <c>Since</c> (modified on or after it).
     /// </summary>

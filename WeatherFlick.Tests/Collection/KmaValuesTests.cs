@@ -28,6 +28,19 @@ public sealed class KmaValuesTests
     }
 
     [Theory]
+    [InlineData("24", 24f)]      // the ultra-short forecast's T1H, in whole degrees
+    [InlineData("24.0", 24f)]
+    [InlineData("-8.1", -8.1f)]  // the now-cast's T1H, one decimal
+    [InlineData("-1", -1f)]      // UUU/VVV: a whole value without ".0"
+    [InlineData("-1.0", -1f)]
+    [InlineData("0", 0f)]
+    [InlineData("-1.3", -1.3f)]
+    public void Whole_values_read_the_same_with_or_without_a_trailing_zero(string text, float value)
+    {
+        KmaValues.Number(text).ShouldBe(value, $"\"{text}\" is {value}");
+    }
+
+    [Theory]
     [InlineData("900")]
     [InlineData("-999")]
     [InlineData("")]

@@ -101,6 +101,8 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
             var intro = (await api.KtoAsync("detailIntro2", $"_type=json&contentId={id}&contentTypeId={type}")).Items.Single();
             var images = (await api.KtoAsync("detailImage2", $"_type=json&contentId={id}&imageYN=Y")).Items;
             var expected = ExpectedIntroFields[type];
+            new[] { expected.UseTime, expected.RestDate, expected.Parking, expected.InfoCenter }.OfType<string>().Except(SimResponse.Names(intro)).ShouldBeEmpty(
+                $"type {type}: the typed fields must be in the answer, or an empty column would pass for a wrong name");
 
             ((string?)row[2], (string?)row[3], (string?)row[4]).ShouldBe((Text(common, "overview"), Text(common, "homepage"), Text(common, "telname")),
                 $"type {type}: overview, homepage and telname come from detailCommon2");
@@ -110,6 +112,26 @@ public sealed class DetailEnrichmentTests(PostgresServerFixture postgres, RedisS
                 $"type {type}: use_time, rest_date, parking and info_center come from {expected}");
             JsonDocument.Parse((string)row[10]!).RootElement.EnumerateArray().Select(i => i.GetProperty("originimgurl").GetString()).ShouldBe(
                 images.Select(i => i.GetProperty("originimgurl").GetString()), $"type {type}: every photo of detailImage2 is kept, in order");
+        }
+    }
+
+    [Fact]
+    public async Task An_intro_field_the_job_does_not_know_is_kept_in_the_stored_intro()
+    {
+        // The manual's field lists are incomplete: a live answer may carry fields no table of ours names.
+        await using var sim = await StartSimulatorAsync(o => o.Kto.ExtraIntroFields["barrierfree"] = "휠체어 대여 가능");
+        var database = await _scenario.CatalogAsync(sim);
+        await KeepAsync(database, 8);
+        await using var jobs = await _scenario.DetailJobsAsync(sim, database);
+
+        var result = await jobs.RunAsync("details");
+
+        result.Status.ShouldBe(JobResult.Succeeded, result.Error);
+        var stored = await RowsAsync(database, "SELECT content_id, intro ->> 'barrierfree' FROM destination_details");
+        stored.Count.ShouldBe(8, "every kept destination gets its details");
+        foreach (var row in stored)
+        {
+            ((string?)row[1]).ShouldBe("휠체어 대여 가능", $"{row[0]}: the unknown detailIntro2 field is stored in intro with its value");
         }
     }
 

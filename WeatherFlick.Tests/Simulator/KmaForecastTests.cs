@@ -91,7 +91,37 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : Simulat
         items.Select(item => item.GetProperty("category").GetString()).Distinct()
             .ShouldBe(["LGT", "PTY", "RN1", "SKY", "T1H", "REH", "UUU", "VVV", "VEC", "WSD"], "category-major: each category's six hours together");
         items.Take(6).Select(item => item.GetProperty("fcstTime").GetString()).ShouldBe(["0900", "1000", "1100", "1200", "1300", "1400"]);
-        items.Where(item => item.GetProperty("category").GetString() == "T1H").ShouldAllBe(item => OneDecimal().IsMatch(item.GetProperty("fcstValue").GetString()!));
+    }
+
+    [Fact]
+    public async Task Ultra_short_forecast_T1H_is_in_whole_degrees()
+    {
+        var values = await ValuesAsync("getUltraSrtFcst", "T1H");
+
+        values.Count.ShouldBe(Cells.Length * 9 * 6, "nine issues of six hours per cell");
+        values.ShouldAllBe(value => WholeNumber().IsMatch(value), "the ultra-short forecast writes T1H in whole degrees (\"24\"), not \"24.0\" or \"24.3\"");
+    }
+
+    [Fact]
+    public async Task Nowcast_T1H_has_one_decimal()
+    {
+        var values = await ValuesAsync("getUltraSrtNcst", "T1H");
+
+        values.Count.ShouldBe(Cells.Length * 9, "nine observations per cell");
+        values.ShouldAllBe(value => OneDecimal().IsMatch(value), "the now-cast writes the observed T1H with one decimal (\"-8.1\", \"24.0\")");
+    }
+
+    [Theory]
+    [InlineData("getUltraSrtNcst")]
+    [InlineData("getUltraSrtFcst")]
+    [InlineData("getVilageFcst")]
+    public async Task Whole_wind_components_are_written_without_a_trailing_zero(string operation)
+    {
+        var values = (await ValuesAsync(operation, "UUU")).Concat(await ValuesAsync(operation, "VVV")).ToList();
+
+        values.ShouldAllBe(value => WindComponent().IsMatch(value), $"{operation}: UUU/VVV have one decimal, none on a whole value (\"-1.3\", \"-1\", \"0\")");
+        values.ShouldContain(value => !value.Contains('.'), $"{operation}: some whole values must occur, or the trailing-zero rule is not exercised");
+        values.ShouldContain(value => value.Contains('.'), $"{operation}: the other values keep their decimal");
     }
 
     [Fact]
@@ -207,7 +237,8 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : Simulat
                     {
                         "TMP" or "REH" or "VEC" or "POP" => @"^-?\d+$",
                         "TMN" or "TMX" => @"^-?\d+\.0$",
-                        "UUU" or "VVV" or "WSD" => @"^-?\d+\.\d$",
+                        "UUU" or "VVV" => WindComponent().ToString(),
+                        "WSD" => @"^-?\d+\.\d$",
                         "SKY" => "^[134]$",
                         "PTY" => "^[0-4]$",
                         "PCP" => @"^(강수없음|1mm 미만|\d+\.\dmm|30\.0~50\.0mm|50\.0mm 이상)$",
@@ -259,8 +290,45 @@ public sealed partial class KmaForecastTests(SimulatorFixture fixture) : Simulat
         response.ResultCode.ShouldBe("03");
     }
 
+    /// <summary>Grid cells for the format tests: Seoul, Busan, the Taebaek ridge and Jeju.</summary>
+    private static readonly (int Nx, int Ny)[] Cells = [(60, 127), (98, 76), (73, 134), (52, 38)];
+
+    /// <summary>
+    /// The values of <paramref name="category"/> over <see cref="Cells"/> in the issues of 2025-07-01 up to the fixture's
+    /// 09:00: nine hourly now-casts (00–08 h) and ultra-short forecasts (00:30–08:30), three short-term issues (02, 05, 08 h).
+    /// </summary>
+    private async Task<List<string>> ValuesAsync(string operation, string category)
+    {
+        var baseTimes = operation switch
+        {
+            "getUltraSrtNcst" => Enumerable.Range(0, 9).Select(hour => $"{hour:D2}00"),
+            "getUltraSrtFcst" => Enumerable.Range(0, 9).Select(hour => $"{hour:D2}30"),
+            _ => ["0200", "0500", "0800"],
+        };
+        var field = operation == "getUltraSrtNcst" ? "obsrValue" : "fcstValue";
+        var values = new List<string>();
+        foreach (var baseTime in baseTimes)
+        {
+            foreach (var (nx, ny) in Cells)
+            {
+                var response = await Api.KmaAsync(operation, $"dataType=JSON&numOfRows=2000&base_date=20250701&base_time={baseTime}&nx={nx}&ny={ny}");
+                response.ResultCode.ShouldBe("00", $"{operation} {baseTime} ({nx},{ny}) must be published at the fixture's 09:00: {response.Body}");
+                values.AddRange(response.Items.Where(item => item.GetProperty("category").GetString() == category)
+                    .Select(item => item.GetProperty(field).GetString()!));
+            }
+        }
+        return values;
+    }
+
     [GeneratedRegex(@"^-?\d+\.0$")]
     private static partial Regex TemperatureWithPoint();
+
+    [GeneratedRegex(@"^-?\d+$")]
+    private static partial Regex WholeNumber();
+
+    /// <summary>One decimal, but none on a whole value, and no "-0": "-1.3", "-0.4", "-1", "0".</summary>
+    [GeneratedRegex(@"^(0|-?[1-9]\d*|-?(0|[1-9]\d*)\.[1-9])$")]
+    private static partial Regex WindComponent();
 
     [GeneratedRegex(@"^-?\d+\.\d$")]
     private static partial Regex OneDecimal();

@@ -280,7 +280,7 @@ public sealed class KtoEnvelopeTests(SimulatorFixture fixture) : SimulatorTests<
         var mismatch = await Api.KtoAsync("detailIntro2", $"_type=json&contentId={stay}&contentTypeId=39");
         var rooms = await Api.KtoAsync("detailInfo2", $"_type=json&contentId={stay}&contentTypeId=32");
 
-        SimResponse.Names(food.Items[0]).Take(4).ShouldBe(["contentid", "contenttypeid", "firstmenu", "treatmenu"]);
+        SimResponse.Names(food.Items[0]).Take(3).ShouldBe(["contentid", "contenttypeid", "kidsfacility"], "a restaurant's intro starts as the live answers do");
         SimResponse.Names(lodging.Items[0]).ShouldContain("checkintime");
         mismatch.JsonBody.GetProperty("items").GetString().ShouldBe("", "a content type that is not the destination's finds nothing");
         rooms.Items.ShouldNotBeEmpty();

@@ -95,6 +95,37 @@ public sealed class KmaItemsTests
         row.RawResponseId.ShouldBe(9);
     }
 
+    [Theory]
+    [InlineData("24", "-1", "0")]
+    [InlineData("24.0", "-1.0", "0.0")]
+    public void Nowcast_rows_read_whole_values_with_or_without_a_trailing_zero(string t1h, string uuu, string vvv)
+    {
+        IReadOnlyDictionary<string, string?> Item(string category, string value) => new Dictionary<string, string?>
+        {
+            ["baseDate"] = "20261122", ["baseTime"] = "1000", ["category"] = category, ["nx"] = "60", ["ny"] = "127", ["obsrValue"] = value,
+        };
+
+        var row = NowcastItems.ToRows([Item("T1H", t1h), Item("UUU", uuu), Item("VVV", vvv)], rawResponseId: null).ShouldHaveSingleItem();
+
+        (row.T1h, row.Uuu, row.Vvv).ShouldBe((24f, -1f, 0f), $"T1H \"{t1h}\", UUU \"{uuu}\", VVV \"{vvv}\" are the same numbers either way");
+    }
+
+    [Theory]
+    [InlineData("24", "-1", "0")]
+    [InlineData("24.0", "-1.0", "0.0")]
+    public void Forecast_rows_read_whole_values_with_or_without_a_trailing_zero(string tmp, string uuu, string vvv)
+    {
+        IReadOnlyDictionary<string, string?> Item(string category, string value) => new Dictionary<string, string?>
+        {
+            ["baseDate"] = "20261122", ["baseTime"] = "0800", ["category"] = category, ["fcstDate"] = "20261122",
+            ["fcstTime"] = "1200", ["fcstValue"] = value, ["nx"] = "60", ["ny"] = "127",
+        };
+
+        var row = ForecastItems.ToRows([Item("TMP", tmp), Item("UUU", uuu), Item("VVV", vvv)], rawResponseId: null).ShouldHaveSingleItem();
+
+        (row.Tmp, row.Uuu, row.Vvv).ShouldBe((24f, -1f, 0f), $"TMP \"{tmp}\", UUU \"{uuu}\", VVV \"{vvv}\" are the same numbers either way");
+    }
+
     [Fact]
     public void KMA_dates_and_times_are_KST()
     {

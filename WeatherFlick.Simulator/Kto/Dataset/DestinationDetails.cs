@@ -5,10 +5,15 @@ namespace WeatherFlick.Simulator.Kto.Dataset;
 
 /// <summary>
 /// The per-type details (detailIntro2, detailInfo2, detailImage2) of a destination, as ordered name/value rows.
-/// Field names and their order follow the service's documented fields for each content type.
+/// Field names and their order follow the live answers where they have been seen, the documentation elsewhere.
 /// </summary>
 internal static class DestinationDetails
 {
+    /// <summary>
+    /// detailIntro2's fields after contentid and contenttypeid. Types the reference marks [V] (12, 14, 39) have the
+    /// complete set in the order live answers show; the others ([M]) carry at least the manual's fields, in its order,
+    /// until a live answer is seen. Restaurants have no <c>seat</c>: the manual names it, but the live answer does not.
+    /// </summary>
     public static List<KeyValuePair<string, string>> Intro(in Destination item, DateTimeOffset epoch)
     {
         var random = new SeededRandom(item.Variant ^ 0x1A7A0);
@@ -18,19 +23,26 @@ internal static class DestinationDetails
         var parking = random.Pick(new[] { "가능", "불가", "가능 (무료)", "가능 (유료)" });
         var fields = new List<KeyValuePair<string, string>>();
         void Add(string name, string value) => fields.Add(new(name, value));
+        // The chk… flags are free text in the real answers, often left empty.
+        string BabyCarriage() => random.Pick(new[] { "가능", "불가", "" });
+        string Pet() => random.Pick(new[] { "불가", "가능", "" });
+        string CreditCard() => random.Pick(new[] { "가능", "없음", "" });
         switch (item.Type.Id)
         {
             case 12:
                 Add("heritage1", "0"); Add("heritage2", "0"); Add("heritage3", "0"); Add("infocenter", tel); Add("opendate", "");
                 Add("restdate", rest); Add("expguide", ""); Add("expagerange", ""); Add("accomcount", ""); Add("useseason", "");
-                Add("usetime", hours); Add("parking", parking); Add("chkbabycarriage", random.Pick(new[] { "가능", "불가", "" }));
-                Add("chkpet", random.Pick(new[] { "불가", "가능", "" })); Add("chkcreditcard", random.Pick(new[] { "가능", "없음", "" }));
+                Add("usetime", hours); Add("parking", parking); Add("chkbabycarriage", BabyCarriage());
+                Add("chkpet", Pet()); Add("chkcreditcard", CreditCard());
                 break;
             case 14:
+                Add("scale", random.Chance(0.5) ? $"연면적 {random.Next(3, 90)},{random.Next(100, 1000)}㎡" : "");
                 Add("usefee", random.Chance(0.4) ? "무료" : $"어른 {random.Next(1, 10)},000원<br>청소년 {random.Next(1, 5)},000원");
-                Add("usetimeculture", hours); Add("restdateculture", rest); Add("infocenterculture", tel); Add("parkingculture", parking);
-                Add("parkingfee", random.Pick(new[] { "무료", "최초 30분 1,000원", "" })); Add("scale", ""); Add("spendtime", $"약 {random.Next(1, 3)}시간");
-                Add("discountinfo", "");
+                Add("discountinfo", ""); Add("spendtime", $"약 {random.Next(1, 3)}시간");
+                Add("parkingfee", random.Pick(new[] { "무료", "최초 30분 1,000원", "" })); Add("infocenterculture", tel);
+                Add("accomcountculture", random.Chance(0.5) ? $"{random.Next(1, 20)}00명" : ""); Add("usetimeculture", hours);
+                Add("restdateculture", rest); Add("parkingculture", parking); Add("chkbabycarriageculture", BabyCarriage());
+                Add("chkpetculture", Pet()); Add("chkcreditcardculture", CreditCard());
                 break;
             case 15:
                 var (start, end) = DestinationText.EventDates(item, epoch);
@@ -50,7 +62,8 @@ internal static class DestinationDetails
             case 28:
                 Add("usefeeleports", $"{random.Next(5, 90)},000원"); Add("usetimeleports", hours); Add("restdateleports", rest);
                 Add("reservation", tel); Add("openperiod", random.Pick(new[] { "연중", "4월~10월", "12월~2월" })); Add("parkingleports", parking);
-                Add("scaleleports", ""); Add("infocenterleports", tel);
+                Add("scaleleports", ""); Add("infocenterleports", tel); Add("accomcountleports", "");
+                Add("chkbabycarriageleports", BabyCarriage()); Add("chkpetleports", Pet()); Add("chkcreditcardleports", CreditCard());
                 break;
             case 32:
                 Add("checkintime", random.Pick(new[] { "15:00", "14:00", "16:00" })); Add("checkouttime", random.Pick(new[] { "11:00", "12:00" }));
@@ -62,13 +75,15 @@ internal static class DestinationDetails
                 Add("opentime", hours); Add("restdateshopping", rest);
                 Add("saleitem", ""); Add("fairday", item.Category.Cat3 == "A04010100" ? $"{random.Next(1, 6)}, {random.Next(6, 11)}일" : "");
                 Add("shopguide", ""); Add("parkingshopping", parking); Add("restroom", "있음"); Add("infocentershopping", tel);
+                Add("chkbabycarriageshopping", BabyCarriage()); Add("chkpetshopping", Pet()); Add("chkcreditcardshopping", CreditCard());
                 break;
             default:
                 var dish = random.Pick(KoreanWords.Dishes);
-                Add("firstmenu", dish); Add("treatmenu", $"{dish}, {random.Pick(KoreanWords.Dishes)}"); Add("opentimefood", "11:00~21:00");
-                Add("restdatefood", rest); Add("reservationfood", random.Pick(new[] { "가능", "불가" })); Add("seat", $"{random.Next(10, 120)}석");
-                Add("smoking", "금연"); Add("packing", random.Pick(new[] { "가능", "불가" })); Add("parkingfood", parking); Add("infocenterfood", tel);
-                Add("lcnsno", $"{random.Next(1990, 2024)}{random.Next(100000, 999999)}");
+                Add("kidsfacility", random.Chance(0.2) ? "1" : "0"); Add("firstmenu", dish); Add("treatmenu", $"{dish}, {random.Pick(KoreanWords.Dishes)}");
+                Add("smoking", "금연"); Add("packing", random.Pick(new[] { "가능", "불가" })); Add("infocenterfood", tel);
+                Add("scalefood", random.Chance(0.5) ? $"{random.Next(10, 120)}석" : ""); Add("parkingfood", parking); Add("opendatefood", "");
+                Add("opentimefood", "11:00~21:00"); Add("restdatefood", rest); Add("discountinfofood", ""); Add("chkcreditcardfood", CreditCard());
+                Add("reservationfood", random.Pick(new[] { "가능", "불가" })); Add("lcnsno", $"{random.Next(1990, 2024)}{random.Next(100000, 999999)}");
                 break;
         }
         return fields;
