@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The run command: installs missing prerequisites and starts the whole system through the AppHost
-# (PostgreSQL, Redis, the simulator, the job server, the API) with its dashboard. Ctrl+C stops everything.
+# The run command: installs missing prerequisites and starts the whole system through the Aspire AppHost
+# (PostgreSQL, Redis, the simulator, the job server, the API) with the Aspire dashboard at http://localhost:18888.
+# Ctrl+C or SIGTERM stops everything: the projects first, then the databases.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-WF_SKIP_BROWSER=1 eng/install-prerequisites.sh
+eng/install-prerequisites.sh
 exec dotnet run --project WeatherFlick.AppHost -c Release -- "$@"

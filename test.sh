@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: installs missing prerequisites, builds, and runs every test (unit, integration against real
-# PostgreSQL/Redis processes and the simulator, end-to-end, browser). Extra arguments go to `dotnet test`,
-# e.g. ./test.sh --filter "FullyQualifiedName~Redis".
+# PostgreSQL/Redis processes and the simulator, end-to-end through the Aspire AppHost). Extra arguments go to `dotnet test`,
+# e.g. ./test.sh --filter "FullyQualifiedName~Gateway".
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -1,18 +1,14 @@
 #!/usr/bin/env bash
-# Installs what WeatherFlick needs besides the .NET SDK, on Debian/Ubuntu, only when it is missing:
-# PostgreSQL and Redis (run as plain child processes by the AppHost and the tests, never as system services)
-# and, for the tests, Chromium (the dashboards' browser tests drive it headless) and python3.
+# Installs what WeatherFlick needs besides the .NET SDK, on Debian/Ubuntu, only when it is missing: PostgreSQL and
+# Redis, which the AppHost (run mode) and the tests start as plain child processes, never as system services.
 set -euo pipefail
 
 missing=()
 pg_found=$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -1 || true)
 [ -n "$pg_found" ] || command -v initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-if [ "${WF_SKIP_BROWSER:-0}" != "1" ]; then
-  # Test-only tools: the dashboards' browser tests, and python3's http.server as a controllable dependency in the AppHost's WaitFor tests.
-  command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
-  command -v python3 >/dev/null 2>&1 || missing+=(python3)
-fi
+# setpriv runs PostgreSQL as the postgres user when we are root (util-linux, present on every Debian system).
+command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
