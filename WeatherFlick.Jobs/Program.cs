@@ -1,10 +1,12 @@
+using WeatherFlick.Data.Telemetry;
 using WeatherFlick.Jobs.CommandLine;
+using WeatherFlick.Jobs.Collection.Gateway;
 
 var builder = WebApplication.CreateBuilder(JobsCommandLine.HostArguments(args));
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDataSource("weatherflick");
-builder.AddRedisClient("cache");
+builder.AddNpgsqlDataSource("weatherflick", configureDataSourceBuilder: DatabaseTracing.Configure);
+builder.AddRedisClient(ResponseCache.ConnectionName, ResponseCache.ConfigureSettings, ResponseCache.ConfigureConnection);
 builder.AddDatabaseMigrations();
 builder.AddCollection();
 builder.AddJobCatalog();

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using StackExchange.Redis;
 using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Data.Migrations;
 using WeatherFlick.Jobs.Collection.Gateway;
-using WeatherFlick.ServiceDefaults.Redis;
 using WeatherFlick.Simulator.Hosting;
 
 namespace WeatherFlick.Benchmarks.Gateway;
@@ -32,7 +32,9 @@ public static class GatewayBenchmark
         await postgres.CreateDatabaseIfMissingAsync("bench");
         await using var db = NpgsqlDataSource.Create(postgres.GetConnectionString("bench"));
         await new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
-        await using var redis = RedisConnection.Create(redisServer.ConnectionString);
+        var redisOptions = ConfigurationOptions.Parse(redisServer.ConnectionString);
+        ResponseCache.ConfigureConnection(redisOptions);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisOptions);
         try
         {
             await using var sim = await SimulatorServer.StartAsync(o =>

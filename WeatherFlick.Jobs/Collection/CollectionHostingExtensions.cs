@@ -2,9 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 using WeatherFlick.Jobs.Collection.Gateway;
-using WeatherFlick.ServiceDefaults.Resilience;
-using WeatherFlick.ServiceDefaults.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -16,7 +15,8 @@ public static class CollectionHostingExtensions
     /// <summary>
     /// The collection engine: one <see cref="UpstreamGateway"/> per provider (keyed "kto" and "kma"), configured from
     /// <c>Providers:Kto</c> and <c>Providers:Kma</c>, with the shared quota ledger, raw archive and response cache.
-    /// Needs the <c>weatherflick</c> data source and the <c>cache</c> Redis client.
+    /// Needs the <c>weatherflick</c> data source and the <c>cache</c> Redis client
+    /// (<c>AddRedisClient(ResponseCache.ConnectionName, ResponseCache.ConfigureSettings, ResponseCache.ConfigureConnection)</c>).
     /// </summary>
     public static TBuilder AddCollection<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -24,15 +24,19 @@ public static class CollectionHostingExtensions
         builder.Services.AddSingleton<QuotaLedger>();
         builder.Services.AddSingleton<RawArchive>();
         builder.Services.AddSingleton(services => new ResponseCache(
-            services.GetRequiredService<RedisConnection>(), services.GetRequiredService<ILogger<ResponseCache>>()));
+            services.GetRequiredService<IConnectionMultiplexer>(), services.GetRequiredService<ILogger<ResponseCache>>()));
 
         foreach (var provider in Providers)
         {
             var section = $"Providers:{char.ToUpperInvariant(provider[0])}{provider[1..]}";
             builder.Services.AddOptions<ProviderOptions>(provider).BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-            // The gateway retries, paces and breaks circuits itself; the standard pipeline would double all of it.
-            builder.Services.AddHttpClient(provider);
-            builder.Services.Configure<HttpStandardResilienceOptions>(provider, o => o.Enabled = false);
+            // The gateway retries, paces and breaks circuits itself, charging the quota ledger and archiving each
+            // attempt: a standard pipeline under it would multiply its retries and resend calls the ledger never
+            // charged. RemoveAllResilienceHandlers is the package's way to take ConfigureHttpClientDefaults' handler
+            // off one client; it is marked experimental (EXTEXP0001) in 10.11, and a test pins what we rely on.
+#pragma warning disable EXTEXP0001
+            builder.Services.AddHttpClient(provider).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
             builder.Services.AddKeyedSingleton(provider, (services, _) => new UpstreamGateway(
                 provider,
                 services.GetRequiredService<IOptionsMonitor<ProviderOptions>>().Get(provider),

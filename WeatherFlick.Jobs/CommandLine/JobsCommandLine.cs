@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using WeatherFlick.Data.Migrations;
 
 namespace WeatherFlick.Jobs.CommandLine;
@@ -23,6 +25,10 @@ public static class JobsCommandLine
     {
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         await using var app = builder.Build();
+        // The command line never starts the host, and OpenTelemetry builds its providers from a hosted service: built
+        // here, a command's spans, metrics and logs are exported like the server's (and flushed when app is disposed).
+        _ = app.Services.GetService<TracerProvider>();
+        _ = app.Services.GetService<MeterProvider>();
         var root = new RootCommand("WeatherFlick job server. Without a command it serves the job dashboard and runs schedules.")
         {
             ListCommand.Create(app.Services),

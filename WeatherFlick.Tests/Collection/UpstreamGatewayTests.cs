@@ -2,11 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using WeatherFlick.Testing.LocalServers;
 using WeatherFlick.Data.Migrations;
+using WeatherFlick.Data.Telemetry;
 using WeatherFlick.Jobs.Collection.Gateway;
 using WeatherFlick.Simulator.Hosting;
 using WeatherFlick.Tests.Infrastructure;
@@ -176,6 +179,31 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
     }
 
     [Fact]
+    public async Task With_Redis_unreachable_the_gateway_starts_and_collects_from_upstream_while_health_reports_Redis_unhealthy()
+    {
+        await using var sim = await SimulatorServer.StartAsync(o =>
+        {
+            o.Keys = [Keys[2]];
+            o.RatePerSecond = 0;
+        });
+        // Nothing listens there: the response cache's Redis is down from the start.
+        var nowhere = $"127.0.0.1:{NativeProcess.FreeTcpPort()},password=x";
+
+        await using var host = await GatewayHostAsync(sim, TimeProvider.System, new() { ["Keys:0"] = Keys[2], ["CacheTtl"] = "00:10:00" }, cache: nowhere);
+        var first = await host.Gateway.CallAsync("areaCode2", AreaCodes, CancellationToken.None);
+        var again = await host.Gateway.CallAsync("areaCode2", AreaCodes, CancellationToken.None);
+
+        first.Outcome.ShouldBeOfType<UpstreamOutcome.Data>("without its cache the gateway still collects");
+        again.Outcome.ShouldBeOfType<UpstreamOutcome.Data>();
+        again.FromCache.ShouldBeFalse("with Redis down nothing can be served from it");
+        (await StatsAsync(sim)).GetProperty("calls").EnumerateArray().Sum(c => c.GetProperty("count").GetInt32()).ShouldBe(2, "both calls went upstream");
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        report.Status.ShouldBe(HealthStatus.Unhealthy, "readiness reports the cache's Redis as down");
+        report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy).Select(e => e.Key).ShouldBe(["StackExchange.Redis"],
+            "Aspire's Redis check, and only it, is unhealthy");
+    }
+
+    [Fact]
     public async Task Calls_latency_concurrency_and_remaining_quota_per_key_are_measured()
     {
         await using var sim = await SimulatorServer.StartAsync(o =>
@@ -261,7 +289,8 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
     }
 
     /// <summary>The job server's own registration (AddCollection) around a KTO gateway pointed at the simulator.</summary>
-    private async Task<GatewayHost> GatewayHostAsync(SimulatorServer sim, TimeProvider time, Dictionary<string, string> kto, TestLogSink? logs = null)
+    /// <param name="cache">The Redis connection string; the collection's shared server when null.</param>
+    private async Task<GatewayHost> GatewayHostAsync(SimulatorServer sim, TimeProvider time, Dictionary<string, string> kto, TestLogSink? logs = null, string? cache = null)
     {
         var database = await MigratedDatabaseAsync();
         // The gateway's own retry delay (1 s) unless a test sets one: these tests measure backoff.
@@ -277,7 +306,7 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
                 overrides[$"Providers:Kto:Keys:{i}"] = Keys[i];
             }
         }
-        var settings = JobServerSettings.For(sim, database, redis.ConnectionString, overrides);
+        var settings = JobServerSettings.For(sim, database, cache ?? redis.ConnectionString, overrides);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings!);
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
@@ -287,8 +316,8 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
         }
         builder.Services.AddSingleton(time);
         builder.AddServiceDefaults();
-        builder.AddNpgsqlDataSource("weatherflick");
-        builder.AddRedisClient("cache");
+        builder.AddNpgsqlDataSource("weatherflick", configureDataSourceBuilder: DatabaseTracing.Configure);
+        builder.AddRedisClient(ResponseCache.ConnectionName, ResponseCache.ConfigureSettings, ResponseCache.ConfigureConnection);
         builder.AddCollection();
         var host = builder.Build();
         await host.StartAsync();
@@ -300,6 +329,8 @@ public sealed class UpstreamGatewayTests(PostgresServerFixture postgres, RedisSe
         public UpstreamGateway Gateway { get; } = host.Services.GetRequiredKeyedService<UpstreamGateway>("kto");
 
         public string Database => database;
+
+        public IServiceProvider Services => host.Services;
 
         public async ValueTask DisposeAsync()
         {

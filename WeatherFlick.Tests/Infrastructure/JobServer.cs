@@ -52,10 +52,16 @@ public sealed class JobServer : IAsyncDisposable
     /// A separate process, not the in-process factory: when Program.cs fails at start, the test host races the
     /// disposal of the failed host and sometimes reports an ObjectDisposedException instead of the real error.
     /// </remarks>
+    /// <param name="without">Settings to leave out altogether (e.g. <c>ConnectionStrings:cache</c>).</param>
     public static async Task<(int ExitCode, string Printed)> StartExpectingFailureAsync(SimulatorServer sim, string database, string redis,
-        IReadOnlyDictionary<string, string> extra)
+        IReadOnlyDictionary<string, string> extra, IEnumerable<string>? without = null)
     {
-        var environment = JobServerSettings.AsEnvironment(Settings(sim, database, redis, extra));
+        var settings = Settings(sim, database, redis, extra);
+        foreach (var name in without ?? [])
+        {
+            settings.Remove(name);
+        }
+        var environment = JobServerSettings.AsEnvironment(settings);
         environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         var (exitCode, output, errors) = await ChildProcess.RunDotnetAsync(ProjectOutput.Dll("WeatherFlick.Jobs"), [], environment, TimeSpan.FromSeconds(60));
         return (exitCode, output + errors);

@@ -42,7 +42,7 @@ public sealed class HealthEndpointTests(PostgresServerFixture postgres, RedisSer
 
         health.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         var body = await health.Content.ReadAsStringAsync();
-        body.ShouldContain("postgres-weatherflick", customMessage: "Development shows which check failed");
+        body.ShouldContain("\"PostgreSql\"", customMessage: $"Development shows which check failed (Aspire.Npgsql's check is named PostgreSql): {body}");
         body.ShouldNotContain("Password=x", customMessage: "a health report must never show the connection string");
         (await http.GetAsync("/alive")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

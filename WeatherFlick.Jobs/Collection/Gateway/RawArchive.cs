@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -107,9 +108,12 @@ public sealed class RawArchive(NpgsqlDataSource dataSource)
             : throw new InvalidOperationException("Brotli compression failed.");
     }
 
-    internal static byte[] Decompress(byte[] compressed)
+    internal static byte[] Decompress(ReadOnlyMemory<byte> compressed)
     {
-        using var input = new MemoryStream(compressed);
+        // Pooled and leased buffers are arrays underneath: read them in place rather than copy them first.
+        using var input = MemoryMarshal.TryGetArray(compressed, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(compressed.ToArray(), writable: false);
         using var brotli = new BrotliStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
         brotli.CopyTo(output);

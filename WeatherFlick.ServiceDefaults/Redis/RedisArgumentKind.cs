@@ -1,9 +1,0 @@
-namespace WeatherFlick.ServiceDefaults.Redis;
-
-internal enum RedisArgumentKind
-{
-    Text,
-    Bytes,
-    Integer,
-    Double,
-}
