@@ -17,6 +17,7 @@ public sealed class AlertDeliveryTests(PostgresServerFixture postgres, RedisServ
     /// <summary>What a Slack incoming webhook accepts, for the parts we send (text, header, section and context blocks).</summary>
     private static readonly JsonSchema SlackMessage = JsonSchema.FromText("""
         {
+          "$schema": "http://json-schema.org/draft-07/schema#",
           "type": "object",
           "required": ["text"],
           "additionalProperties": false,
