@@ -17,6 +17,15 @@ public static class FastShutdown
         exit "$status"
         """;
 
-    /// <summary>The arguments of <see cref="Shell"/> that run <paramref name="commandLine"/> under the wrapper.</summary>
-    public static IEnumerable<object> Arguments(IEnumerable<object> commandLine) => ["-c", Script, "fast-shutdown", .. commandLine];
+    /// <summary>
+    /// The arguments of <see cref="Shell"/> that run <paramref name="commandLine"/> under the wrapper kept at
+    /// <paramref name="scriptPath"/> (a file, so that the dashboard's Source column reads as the command it runs).
+    /// </summary>
+    public static IEnumerable<object> Arguments(string scriptPath, IEnumerable<object> commandLine) => [scriptPath, .. commandLine];
+
+    public static Task WriteScriptAsync(string scriptPath, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(scriptPath)!);
+        return File.WriteAllTextAsync(scriptPath, $"# Written by the AppHost at every start: SIGTERM becomes SIGINT for the program it runs.\n{Script}\n", cancellationToken);
+    }
 }

@@ -60,7 +60,11 @@ public static class Extensions
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(builder.Environment.ApplicationName, OurTelemetry)
+                // The AppHost sets OTEL_TRACES_SAMPLER=always_on, which records the database and Redis commands of
+                // a filtered-out health probe as traces of their own (hundreds a minute on the dashboard). Parent-based
+                // keeps every root span and drops the children of an unrecorded one.
+                tracing.SetSampler(new ParentBasedSampler(new AlwaysOnSampler()))
+                    .AddSource(builder.Environment.ApplicationName, OurTelemetry)
                     .AddAspNetCoreInstrumentation(aspNetCore =>
                         // Probes arrive every few seconds from every orchestrator; recording them drowns real traffic.
                         aspNetCore.Filter = context =>

@@ -17,6 +17,9 @@ public sealed class LocalPostgresResource(string name, ParameterResource passwor
     /// <summary>The cluster folder; initdb creates it on first start.</summary>
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>The <see cref="FastShutdown"/> wrapper the server runs under, beside the cluster folder.</summary>
+    public string ShutdownScript => DataDirectory + ".fast-shutdown.sh";
+
     /// <summary>The folder of initdb and postgres; null when PostgreSQL is not installed.</summary>
     public string? Binaries { get; } = binaries;
 

@@ -41,7 +41,7 @@ public static class PostgresBuilderExtensions
             .WithArgs(context =>
             {
                 var postgres = Path.Combine(server.Binaries ?? "/usr/lib/postgresql/bin", "postgres");
-                foreach (var argument in FastShutdown.Arguments(PostgresCluster.AsServiceUser(postgres,
+                foreach (var argument in FastShutdown.Arguments(server.ShutdownScript, PostgresCluster.AsServiceUser(postgres,
                 [
                     "-D", server.DataDirectory,
                     "-c", "listen_addresses=localhost",
@@ -61,6 +61,7 @@ public static class PostgresBuilderExtensions
                 var console = started.Services.GetRequiredService<ResourceLoggerService>().GetLogger(postgres);
                 try
                 {
+                    await FastShutdown.WriteScriptAsync(postgres.ShutdownScript, cancellationToken);
                     await PostgresCluster.InitializeAsync(postgres, await postgres.PasswordParameter.GetValueAsync(cancellationToken) ?? "", console, cancellationToken);
                 }
                 catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
