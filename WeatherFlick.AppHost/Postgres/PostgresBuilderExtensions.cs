@@ -28,13 +28,7 @@ public static class PostgresBuilderExtensions
         var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var server = new LocalPostgresResource(name, password.Resource, LocalVolumes.PathFor(builder, name), LocalPrograms.PostgresBinaries());
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(server, async (_, cancellationToken) =>
-            connectionString = await server.ConnectionStringExpression.GetValueAsync(cancellationToken));
-        var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of {name} is not available yet."),
-            name: healthCheck);
+        var healthCheck = ConnectionStringHealthChecks.Add(builder, server, (checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key));
 
         return builder.AddResource(server)
             .WithEndpoint(name: LocalPostgresResource.PrimaryEndpointName, scheme: "tcp", isProxied: false)
@@ -88,13 +82,7 @@ public static class PostgresBuilderExtensions
         var database = new LocalPostgresDatabaseResource(name, databaseName ?? name, server.Resource);
         server.Resource.Databases.Add(database);
 
-        string? connectionString = null;
-        server.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, cancellationToken) =>
-            connectionString = await database.ConnectionStringExpression.GetValueAsync(cancellationToken));
-        var healthCheck = $"{name}_check";
-        server.ApplicationBuilder.Services.AddHealthChecks().AddNpgSql(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of {name} is not available yet."),
-            name: healthCheck);
+        var healthCheck = ConnectionStringHealthChecks.Add(server.ApplicationBuilder, database, (checks, connectionString, key) => checks.AddNpgSql(connectionString, name: key));
 
         return server.ApplicationBuilder.AddResource(database)
             .WithHealthCheck(healthCheck)

@@ -26,13 +26,7 @@ public static class RedisBuilderExtensions
         var password = builder.AddParameter($"{name}-password", new GenerateParameterDefault { MinLength = 24, Special = false }, secret: true, persist: true);
         var redis = new LocalRedisResource(name, password.Resource, LocalVolumes.PathFor(builder, name), LocalPrograms.RedisServer());
 
-        string? connectionString = null;
-        builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(redis, async (_, cancellationToken) =>
-            connectionString = await redis.ConnectionStringExpression.GetValueAsync(cancellationToken));
-        var healthCheck = $"{name}_check";
-        builder.Services.AddHealthChecks().AddRedis(
-            _ => connectionString ?? throw new InvalidOperationException($"The connection string of {name} is not available yet."),
-            name: healthCheck);
+        var healthCheck = ConnectionStringHealthChecks.Add(builder, redis, (checks, connectionString, key) => checks.AddRedis(connectionString, name: key));
 
         return builder.AddResource(redis)
             .WithEndpoint(name: LocalRedisResource.PrimaryEndpointName, scheme: "tcp", isProxied: false)
